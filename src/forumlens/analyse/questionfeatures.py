@@ -34,7 +34,7 @@ from ..text.roomwords import COURTESY_OPENERS, JOINER_OPENERS, titled
 from ..text.suffixes import Suffixes
 from ._regex import compile_cue
 from .context import AnalysisContext
-from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, SELF_ANSWER, TIMEKEEPING, content_words
+from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, RETURN_TO, SELF_ANSWER, TIMEKEEPING, content_words
 from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part, without_read_back
 from .questionfates import NON_ANSWER_WORDS
 from .questions import (
@@ -304,11 +304,15 @@ def _handed(ctx: AnalysisContext, name: str, j: int, asked: int) -> bool:
     return bool(re.search(rf"\b{re.escape(first)}\b", tail))
 
 
+RETURN_OPENING = 200  # characters of a later turn in which the addressee says they return to a question
+
+
 def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     """The turn in which the addressee, who set the question aside in their first reply ("may
     I return to it at the end?", "let me take it after"), takes the floor again after someone
     else has spoken and takes the question up: it repeats the question's words, names the
-    asker ("And now Mr. Baig, the return."), or follows a moderator's hand-back by name
+    asker ("And now Mr. Baig, the return."), opens by saying it returns (`RETURN_TO`: "Yes,
+    thank you for waiting."), or follows a moderator's hand-back by name
     ("Mr. Dzhaksybekov, the question of the privacy?"). The shape of a deferred answer given
     later, whatever words deferred it; None when there is none.
 
@@ -330,6 +334,8 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
         text = ctx.turns[j].text[:2000]
         if _overlap(words, text) >= OVERLAP or any(re.search(rf"\b{re.escape(w)}\b", text[:400]) for w in asker):
             return j
+        if RETURN_TO.search(text[:RETURN_OPENING]):
+            return j  # "Yes, thank you for waiting.  So, in our law, …": the return opens the turn
         if _handed(ctx, g.to or "", j, speaks[0]):
             return j
     return None

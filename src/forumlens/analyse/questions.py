@@ -92,6 +92,7 @@ from .context import AnalysisContext
 from .cues import (
     DECLINE,
     PARKING,
+    RETURN_TO,
     content_words,
 )
 from .models import Question
@@ -126,6 +127,7 @@ from .questiongroups import QuestionGroup, _empty, _same_speaker, find_question_
 from .questiongroups import is_announcement as is_announcement
 from .questionsentences import is_housekeeping as is_housekeeping
 from .questionsentences import is_question_sentence as is_question_sentence
+from .relayedreply import relayed_reply_answers
 from .replyreader import ANSWERS
 from .restated import restated_originals
 
@@ -205,6 +207,10 @@ def taken_up(
                 # not forgotten the question on …") does not set this one aside
                 ends = [e.end() for e in re.finditer(r"[.?!]\s+", before)]
                 wide = before[ends[-1] if ends else 0 :] + text[m.start() : m.end() + 250]
+                if RETURN_TO.search(before):
+                    # "before we close I want to come back to the question of Svetlana": the words
+                    # that lead to the name bring the question back, they do not park it again
+                    wide = text[m.start() : m.end() + 250]
             if PARKING.search(wide) or _cut_off(wide) or DEFERS_FAST.search(wide) or NOT_KNOWN_FAST.search(wide):
                 return False, j  # taken up only to be set aside again
             if DECLINE.search(text[m.end() : m.end() + 250]):
@@ -397,6 +403,9 @@ def link_answers(
             (
                 EVIDENT_ANSWER & set(rec.features)
                 or (rec.rule[0] == "answered" and turns_to_asker(ctx, g, groups, rec.rule[1]))
+                # a relayed question whose paired reply gives it a sentence that answers it: the
+                # model reads a relayed batch's shape as a question left open (`relayedreply`)
+                or (rec.rule[0] == "answered" and relayed_reply_answers(ctx, g, groups, rec.rule[1]))
             )
             and "aside:any" not in rec.features
         )

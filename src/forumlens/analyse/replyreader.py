@@ -10,10 +10,10 @@ you repeat?"). This module reads a reply sentence by sentence (`transcript.sente
 sentence on its own shape, and says which of five things the reply does; `analyse.questions`
 keeps a question answered only when some reply it was paired with answers.
 
-The sentence kinds reuse the question cues (`DECLINE`, `DEFERS`, `NOT_KNOWN`, `PARKING`,
-`CUT_OFF`, `CARRIED`) and add three general shapes bounded by the sentence rather than by a word
-count: a first-person refusal of a verb of saying whatever its object (`_REFUSES`), an answer
-sent to a channel or a later time anywhere in the sentence (`_TO_CHANNEL`), and a repair
+The sentence kinds reuse the question cues (`DECLINE_SENTENCE`: `DECLINE` and a first-person
+refusal of a verb of saying whatever its object, which a sentence bounds; `DEFERS`, `NOT_KNOWN`, `PARKING`,
+`CUT_OFF`, `CARRIED`) and add two general shapes bounded by the sentence rather than by a word
+count: an answer sent to a channel or a later time anywhere in the sentence (`_TO_CHANNEL`), and a repair
 (`_REPAIR`: the replier did not hear or lost the line).
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Set
 
 from ..transcript.sentences import sentence_texts
 from .context import FLOOR_CUE
-from .cues import CUT_OFF, DECLINE, PARKING, PROCEDURAL, content_words
+from .cues import CUT_OFF, DECLINE_SENTENCE, PARKING, PROCEDURAL, content_words
 from .questioncues import ANSWERS_NOW, CARRIED, DEFERS_FAST, FLOOR_OPEN, NOT_KNOWN_FAST, TIME_SHORT
 from .questionfates import takes_up
 
@@ -36,17 +36,6 @@ DECLINES = "declines"
 REDIRECTS = "redirects"
 NONE = "none"
 
-# A refusal in the first person of a verb that says or makes known, whatever follows it ("this one
-# I cannot answer in one minute", "I will not say the country", "That is the question that we never
-# answer"); a "but …" later in the sentence answers after all ("I cannot say all of it, but …"), and
-# "I can't tell you how …" is praise, not a refusal.
-_REFUSES = re.compile(
-    r"\b(?:i|we)(?: really| simply| honestly| just)?"
-    r" (?:cannot|can'?t|can not|could not|couldn'?t|will not|won'?t|would rather not|prefer not to|never"
-    r"|(?:am|are) not (?:able|allowed|authori[sz]ed) to)"
-    r" (?:answer|say|tell|name|comment|disclose|reveal)\b(?! (?:you )?how\b)(?![^.!?]*\bbut\b)",
-    re.I,
-)
 # The answer sent to a channel or a later time: a verb of answering and, later in the same sentence,
 # where or when ("please answer these two in the Q and A box in writing", "we will ask her to answer
 # in the chat", "we reply to you on the mailing list").
@@ -87,7 +76,7 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
     office will send it officially to the platforms" answers "will the list be sent?")."""
     if _REPAIR.search(sentence):
         return NONE
-    if DECLINE.search(sentence) or _REFUSES.search(sentence):
+    if DECLINE_SENTENCE.search(sentence):
         return DECLINES
     if _TO_CHANNEL.search(sentence):
         return DEFERS
