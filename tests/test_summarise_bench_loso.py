@@ -325,6 +325,37 @@ def test_the_textrank_share_variant_weighs_each_takeaway_by_its_share_to_the_pow
         assert math.isclose(weighted(u), plain(u) * shares[loso.sentence_key(u)] ** 0.5, rel_tol=1e-9)
 
 
+def test_rank_fusion_orders_by_both_ranks_and_keeps_the_shipped_scores() -> None:
+    shipped = {("s", 0, 0): 3.0, ("s", 1, 0): 2.0, ("s", 2, 0): 1.0}
+    central = {("s", 0, 0): 0.1, ("s", 1, 0): 0.9, ("s", 2, 0): 1.0}
+    fused = loso.fused_scores(shipped, central, 1)
+    # first: 1/2 + 1/4 = last: 1/4 + 1/2 (the tie goes to the shipped order); middle: 1/3 + 1/3
+    assert fused == {("s", 0, 0): 3.0, ("s", 2, 0): 2.0, ("s", 1, 0): 1.0}
+    assert sorted(fused.values()) == sorted(shipped.values())
+    # with the centrality agreeing with the shipped order, nothing moves
+    assert loso.fused_scores(shipped, {("s", 0, 0): 1.0, ("s", 1, 0): 0.5, ("s", 2, 0): 0.1}, 60) == shipped
+
+
+def test_a_sentence_without_a_centrality_ranks_last_there() -> None:
+    shipped = {("s", 0, 0): 2.0, ("s", 1, 0): 1.9}
+    assert loso.fused_scores(shipped, {("s", 1, 0): 1.0}, 1) == {("s", 1, 0): 2.0, ("s", 0, 0): 1.9}
+
+
+def test_the_fused_variant_reorders_the_shipped_scores_by_fused_rank() -> None:
+    data = COMMUNITY.read_bytes()
+    session = parse_transcript(data.decode("utf-8"), source=COMMUNITY.name, sha256=hashlib.sha256(data).hexdigest())
+    ctx = build_context(session)
+    signals = report.signals_of(ctx)
+    plain = ctx.ranking().scored(report.takeaway_boost(ctx, signals))
+    with loso.variant(loso.VARIANTS["fused RRF k=10"]):
+        fused = ctx.ranking().scored(report.takeaway_boost(ctx, signals))
+    before = {loso.sentence_key(s.unit): s.score for s in plain}
+    after = {loso.sentence_key(s.unit): s.score for s in fused}
+    assert sorted(after.values()) == pytest.approx(sorted(before.values()))
+    assert after == pytest.approx(loso.fused_scores(before, loso.textrank_shares(ctx.units), 10))
+    assert after != pytest.approx(before)  # TextRank disagrees somewhere on a real session
+
+
 # A small workshop of our own: a moderator, two panellists, a floor voice (stop 39, U6).
 _WORKSHOP = (
     "Rural spectrum licences\n\n"
