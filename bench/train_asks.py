@@ -330,6 +330,13 @@ def calibrate(rows: list[Row], p_ask: list[float]) -> float:
     return best[2]
 
 
+def provenance(rows: list[Row]) -> list[str]:
+    """The annotated sets (folder names under tests/resources) that `rows` were generated from or written
+    after reading: a model fitted on them is in-sample there, so `bench/intel.py` pools those sets apart
+    from the ones it never saw (stop 43). Kept in the model's notes as `informed_by`."""
+    return sorted(frozenset[str]().union(*(r.informed_by for r in rows)))
+
+
 def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False, weigh: str = "none") -> AskModel:
     """Choose C and the threshold by cross-validation on `rows`, then fit on all of them (the
     category model weighed by `weigh`; the type model and the cross-validation every row alike)."""
@@ -356,6 +363,7 @@ def fit(rows: list[Row], c_grid: tuple[float, ...], quiet: bool = False, weigh: 
     notes = {
         "trained_by": "bench/train_asks.py",
         "rows": dict(sorted(counts.items())),
+        "informed_by": provenance(rows),
         "C": c,
         "cross_validation": {
             "folds": FOLDS,
@@ -378,9 +386,10 @@ def refit_categories(rows: list[Row], c: float, current: Path, weigh: str = "non
     pos = [r for r in rows if r.type != "none"]
     counts = Counter(r.category for r in pos)
     fitted = {"rows": len(pos), "C": c, "weigh": weigh, "by_category": dict(sorted(counts.items()))}
-    return AskModel(
-        old.type_model, fit_categories(pos, c, weigh), old.threshold, {**old.notes, "category_rows": fitted}
-    )
+    before = old.notes.get("informed_by")
+    informed = sorted({*(before if isinstance(before, list) else ()), *provenance(rows)})
+    notes = {**old.notes, "category_rows": fitted, "informed_by": informed}
+    return AskModel(old.type_model, fit_categories(pos, c, weigh), old.threshold, notes)
 
 
 def score_set(model: AskModel, folder: Path, verbose: bool = False) -> tuple[list[int], list[int]]:
