@@ -97,7 +97,8 @@ class _Sentence:
             (
                 m
                 for m in _RECOMMEND.finditer(self.text)
-                if not _STATE_OF_THINGS.search(self.text, 0, m.start()) or not self.text.startswith("be", m.end() + 1)
+                if (not _STATE_OF_THINGS.search(self.text, 0, m.start()) or not self.text.startswith("be", m.end() + 1))
+                and not (m.group(1) and _ELIDED.match(self.text, m.end()))
             ),
             None,
         )
@@ -225,6 +226,24 @@ _REPORTED_ASK = re.compile(r"(?:they|he|she|it)\b.*\b(?:ask\s+for|request|call\s
 # "We are not where we should be", "as it should be", "more than they should be": a "should be"
 # inside a comparison or a where-clause measures how things are, and recommends nothing.
 _STATE_OF_THINGS = re.compile(r"\b(?:where|as|than)\s+(?:[\w']+\s+){0,2}$", re.I)
+# "We have not, but we should.", "I think we should, yes", "We should, and we will.": a modal whose verb is
+# left out (ellipsis) ends its sentence with nothing to do. What it recommends is not in the sentence, so
+# the sentence is no recommendation (a call to action would read "we should" and nothing else).
+_ELIDED = re.compile(
+    r"(?:\s*,?\s*(?:too|also|as\s+well|really|indeed|definitely|certainly|though|yes|then"
+    r"|(?:and|but|or)\s+(?:we|i|you|they|he|she|it)\s+(?:will|shall|can|must|should|would|could|do|did)(?:\s+not|n't)?)\b)*"
+    r"\s*[.!?…]*\s*$",
+    re.I,
+)
+
+_MODAL = re.compile(r"\b(?:should|ought\s+to|must|needs?\s+to|ha(?:ve|s)\s+to)\b", re.I)
+
+
+def says_nothing(unit: str) -> bool:
+    """Whether every modal of `unit` has its verb left out (`_ELIDED`): "Governments should too.", "We must."
+    A unit like that is no recommendation, whichever reader (cue rules or classifier) found it."""
+    modals = list(_MODAL.finditer(unit))
+    return bool(modals) and all(_ELIDED.match(unit, m.end()) for m in modals)
 
 
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
@@ -304,6 +323,8 @@ def find_asks(
             for line, quote, kind, category, also in found:
                 if own_only and (kind != "commitment" or not _CHAIR_COMMIT.search(quote)):
                     continue
+                if kind == "recommendation" and says_nothing(quote):
+                    continue  # "Governments should too.": the classifier's shape cues, but nothing to do
                 if category == "other" and (
                     (kind == "ask" and not _routable_other(quote)) or _PASSIVE_COMMIT.search(quote)
                 ):
