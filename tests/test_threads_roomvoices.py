@@ -63,6 +63,12 @@ def test_each_room_microphone_turn_is_the_person_who_names_themself():
         ("Madam Chair, thank you for the floor.", None),  # an address, not a name
         ("The fees again: regulators still charge twice.", None),
         ("Bolivia did it, and we ask the others to follow.", None),
+        # the resolve stage's reader says what a name is: a place, a hand-off, "I'm" before it, "again" before it
+        ("In Peru, in the highlands, the radio is the school.", None),
+        ("Thank you, La Paz, we will pass your question on.", None),
+        ("Thank you. Now UNESCO, Ines Duarte-Pires, please.", None),
+        ("Hello, good afternoon, I'm Ana Lima-Costa from the radios.", "Ana Lima-Costa"),
+        ("Again Ana, sorry, one more.", "Ana Lima-Costa"),
     ],
 )
 def test_the_name_a_speaker_gives_themself(opening, name):

@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    52  # 52: a bare `>>` turn whose speaker names herself is hers (`roomvoices`); "I coordinate the … coalition"
+    53  # 53: a shared or bare turn's self-introduction is read by resolve's reader (`selfnames.said_names`,
+    # `full_name_at`): "In Ghana, …", "For Hadiza, …", "Now ITU, Helena Varga, please." name nobody, "I'm NAME" names
+    # 52: a bare `>>` turn whose speaker names herself is hers (`roomvoices`); "I coordinate the … coalition"
     # introduces; a coalition's document names its coordinator and signing officers, who speak for it (`signatories`)
     # 51: a label that is the topic of a body the text names in full is that body ("1.3 (Pastoralist Mobile
     # Services) SIM registration …" in a joint statement: `labelbody.py`); a document whose opening says who prepared it
