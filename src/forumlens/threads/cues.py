@@ -241,7 +241,22 @@ _SLIP = compile_cue(
     r"(?!\s+(?:coming|before|like|so|that|this))",
     _I,
 )
+_COUNT_WORD = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety|hundred)"
+)
+# a count of several words: "one hundred and twenty", "two thousand"
+_COUNT = rf"{_COUNT_WORD}(?:[\s-]+(?:and\s+)?(?:{_COUNT_WORD}|thousand))*"
+# work on a promise told as the count done so far, of any verb: "we trained one hundred and twenty of the two
+# hundred", "two hundred clerks trained so far", "we have trained sixty hospital staff, not two hundred"
+_PROGRESS = (
+    rf"\b[a-z]+ed\s+(?:only\s+|already\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:out\s+)?of\s+(?:the|our|its|their|all)\s+"
+    rf"{_COUNT}\b"
+    rf"|\b{_COUNT}\s+(?!(?:years?|months?|weeks?|days?|times)\b)(?:[\w-]+\s+){{0,4}}?so far\b"
+    rf"|\b[a-z]+ed\s+(?:only\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?[\w-]+,\s+not\s+(?:the\s+)?{_COUNT}\b"
+)
 _UPDATE = compile_cue(
+    _PROGRESS + r"|"
     r"\b(?:still|currently|now) (?:being )?(?:drafted|drafting|prepared|preparing|written|writing|edited|editing"
     r"|reviewed|translated|developed|developing|finali[sz]ing|working on)\b"
     r"|\b(?:is|are) being (?:drafted|prepared|written|finali[sz]ed|edited|reviewed|translated|developed|updated|tested"
@@ -807,10 +822,6 @@ def _cleft(sentence: str, match: re.Match[str]) -> Cue | None:
     return Cue("promise", what.start(), verb.end(), sentence[what.start() : verb.end()])
 
 
-_COUNT_WORD = (
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
-    r"|sixty|seventy|eighty|ninety|hundred)"
-)
 # a part of a promised whole said as a count: "four of our five countries", "12 out of 30 schools"
 _PART_DONE = re.compile(rf"\b{_COUNT_WORD} (?:out )?of (?:our |the |its |their |all )?{_COUNT_WORD}\b", _I)
 
