@@ -101,14 +101,15 @@ def test_a_marked_label_reads_one_off_speakers_appositions_and_numbered_voices()
     assert [t.label for t in turns] == [
         "Chair Ines Varga",
         "Chair Ines Varga",  # each labelled line is a turn, as the caption rules read it
-        "Ruth Okafor",
+        "Ruth Okafor (Lagos Hub)",  # the label as written, its card kept: the speaker is the name
         "Speaker 2",
         "Chair Ines Varga",
         "Speaker 2",
-        "Pavel Nemec",
+        "Pavel Nemec, Ministry of Energy",
         "Chair Ines Varga",
     ]
     assert turns[2].text.endswith("The diesel price doubled since March.")
+    assert turns[2].speaker == "Ruth Okafor" and turns[6].speaker == "Pavel Nemec"
 
 
 def test_a_time_after_the_name_is_no_speech_on_the_line() -> None:
@@ -332,13 +333,14 @@ def test_a_titled_names_office_in_comma_pieces_is_no_speech_and_a_sentence_with_
 
 def test_a_time_stamp_before_the_labels_colon_is_neither_label_nor_speech() -> None:
     turns = parse_by_template(STAMPED_MINUTES).turns
-    assert [t.label for t in turns] == [
-        "Ingvild Sæterdal-Rygh",
+    assert [t.label for t in turns] == [  # the card (`(Sp)`) is the label's, the stamp is not
+        "Ingvild Sæterdal-Rygh (Sp)",
         "Statsråd Bjarte Liavåg-Strand",
-        "Ingvild Sæterdal-Rygh",
+        "Ingvild Sæterdal-Rygh (Sp)",
         "Statsråd Bjarte Liavåg-Strand",
-        "Ingvild Sæterdal-Rygh",
+        "Ingvild Sæterdal-Rygh (Sp)",
     ]
+    assert turns[0].speaker == "Ingvild Sæterdal-Rygh"
     assert turns[1].text.startswith("President! Vi bygger")
 
 

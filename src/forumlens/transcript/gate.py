@@ -60,8 +60,10 @@ GATE = GateRule(agree=1.0, gain=2.0, recur=0.75, few_lines=12)
 
 def _key(turn: Turn) -> tuple[int, str]:
     """A turn as both readings are compared: its line and its label with spacing and case folded
-    (a template's `JO  LI` and the rules' `Jo Li` on one line are the same reading)."""
-    return turn.line, " ".join((turn.label or "").split()).casefold()
+    (a template's `JO  LI` and the rules' `Jo Li` on one line are the same reading), and a full
+    stop closing it dropped (the rules may keep the separator a record writes, `PRESIDENTE.`,
+    where a template reads it as its separator: one label)."""
+    return turn.line, " ".join((turn.label or "").split()).casefold().removesuffix(".")
 
 
 def agreement(rules: Sequence[Turn], template: Sequence[Turn]) -> float:

@@ -145,6 +145,7 @@ from .speakers import (
     parse_name_card,
     title_word,
 )
+from .spokenaddress import spoken_addresses
 from .structured import read_structured
 from .templates import agreeing_bound, read_template
 from .testimony import testimony_speakers
@@ -414,6 +415,7 @@ def _session(
     # may drop a turn (testimony's `BY …:` headings read as empty turns)
     turns = [t if t.index == i else replace(t, index=i) for i, t in enumerate(turns)]
     addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns], text)  # "ÔNG TƯỜNG" is "Tường"
+    addressed = spoken_addresses([t.label for t in turns], addressed, text)  # "de heer Wittebroekx" in the speech
     titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]

@@ -91,6 +91,8 @@ _APPOSITION = re.compile(r"[ \t]*\([^()\n]{1,60}\)|,[ \t][^,:;.()\n]{1,60}")
 _OFFICE = re.compile(r",[ \t][^,:;.()\n]{1,60}(?:,[ \t][^,:;.()\n]{1,60}){1,2}")
 # A time stamp in square brackets between a label and its separator.
 _LABEL_STAMP = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?=[ \t]*[^\w\s])")
+# The same stamp inside a card, wherever it stands (`(Sp) [10:02:40]`).
+_CARD_STAMP = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\]")
 # A separator after the slot, then speech on the same line.
 # Any punctuation mark (one or two) is a separator: the file's regularity says which one.
 _SEPARATOR = re.compile(r"[ \t]*(?P<sep>[^\w\s]{1,3})[ \t]+(?=\S)|\t+(?=\S)|[ \t]{3,}(?=\S)")
@@ -134,12 +136,22 @@ class Template:
 @dataclass(frozen=True)
 class _Reading:
     """One line read against a template: its start, the slot's value, where speech starts (the
-    line's end for a head), and the speech on the line (empty for a head)."""
+    line's end for a head), the speech on the line (empty for a head), and the card written
+    between the slot and its separator (`(KIXP)`, `, Minister`; empty when none): the value is
+    what recurs, the label keeps the card, so `Moderator (Jo Li, ISOC)` names Jo Li."""
 
     at: int
     value: str
     body: int
     speech: str
+    card: str = ""
+
+    @property
+    def label(self) -> str:
+        """The label as written: the slot's value and its card (`Grace Wambui (KIXP)`)."""
+        if not self.card:
+            return self.value
+        return f"{self.value}{self.card}" if self.card.startswith(",") else f"{self.value} {self.card}"
 
 
 def _shape(text: str) -> str:
@@ -182,17 +194,22 @@ def _readings(at: int, line: str, below: str = "") -> Iterator[tuple[Template, _
     rest = line[slot.end() :]
     shape = _shape(lead.group())
     sep = _inline_separator(line, slot.end())
+    if sep is not None and _numbered_stop(line, sep):
+        sep = None
     if sep is not None:
         number = _NUMBER.match(line, slot.end())
         value += number.group() if number else ""
         key = (sep.group("sep") or "\t").strip() or " "
         stamp = _STAMP.match(line, sep.end())
         body = stamp.end() if stamp else sep.end()
-        yield Template(shape, key, None), _Reading(at, value, at + body, line[body:].strip())
-    elif below.strip() and not _tail_words(value) and (label := _label_end(line, slot.end())) is not None:
+        card = _card(line[number.end() if number else slot.end() : sep.start()])
+        yield Template(shape, key, None), _Reading(at, value, at + body, line[body:].strip(), card)
+    elif below.strip() and not _tail_words(value) and (ended := _label_end(line, slot.end())) is not None:
         number = _NUMBER.match(line, slot.end())
         value += number.group() if number else ""
-        yield Template(shape, label, None), _Reading(at, value, at + len(line) + 1, below.strip())
+        label, close = ended
+        card = _card(line[number.end() if number else slot.end() : close])
+        yield Template(shape, label, None), _Reading(at, value, at + len(line) + 1, below.strip(), card)
     seen: set[str] = set()  # one reading a line for each mark: its first place
     for glued in _GLUED.finditer(line, slot.start(), slot.end() + 1):
         if glued.group("sep") in seen:
@@ -231,6 +248,12 @@ def _inline_separator(line: str, end: int) -> re.Match[str] | None:
     return _SEPARATOR.match(line, _past_stamp(line, end))
 
 
+def _numbered_stop(line: str, sep: re.Match[str]) -> bool:
+    """Whether a full stop read as a separator closes an abbreviation before a number (`Seduta n.
+    398`, `Item No. 5`, `Art. 12`): a number, not speech, follows it (a clock is a chat's stamp)."""
+    return sep.group("sep") == "." and line[sep.end() : sep.end() + 1].isdigit() and not _STAMP.match(line, sep.end())
+
+
 def _past_stamp(line: str, at: int) -> int:
     """Where a label goes on after a bracketed time stamp before its separator (`Jo Li (V)
     [11:03:05]: …`, a parliament's minutes): the stamp says when, not who; `at` when none."""
@@ -239,22 +262,37 @@ def _past_stamp(line: str, at: int) -> int:
 
 
 def _tail_words(value: str) -> bool:
-    """Whether a capitalised slot ends in lower-case words (`Amara Osei rang in`): a head's fixed
-    tail, read by the head template, not a name closing a label line."""
+    """Whether a slot is a name of two or more capitalised words closed by lower-case words
+    (`Amara Osei rang in`, `Jo Li wrote`): a head's fixed tail after a full name, read by the
+    head template, not a label line. A role or an address opens with one capitalised word before
+    its lower-case words (`De voorzitter`, `Head of delegation`): that is the label itself."""
     words = value.split(" ")
-    return len(words) > 1 and words[0][:1].isupper() and words[-1].islower()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1].islower():
+        return False
+    named = len(words)
+    while named and words[named - 1].islower():
+        named -= 1
+    return sum(w[:1].isupper() for w in words[:named]) >= 2
 
 
-def _label_end(line: str, end: int) -> str | None:
-    """The colon closing a label line (`>> JO LI:`, `Ana Ruiz (Lagos Hub):`) after a slot ending
-    at `end`, past a number or an apposition, with nothing after it; else None."""
+def _card(between: str) -> str:
+    """The card written between a slot and its separator (`(KIXP)`, `, Minister`), without a
+    time stamp (`[11:03:05]`: when, not who); empty when only blanks or a stamp stand there."""
+    between = _CARD_STAMP.sub("", between).strip()
+    return between if between[:1] in "(," else ""
+
+
+def _label_end(line: str, end: int) -> tuple[str, int] | None:
+    """The colon closing a label line (`>> JO LI:`, `Ana Ruiz (Lagos Hub):`, `De voorzitter:`)
+    after a slot ending at `end`, past a number or an apposition, with nothing after it, and
+    where it stands; else None."""
     number = _NUMBER.match(line, end)
     end = number.end() if number else end
     after = _APPOSITION.match(line, end)
     for at in (after.end(), end) if after else (end,):
         closing = _LABEL_END.match(line, at)
         if closing is not None:
-            return closing.group("sep")
+            return closing.group("sep"), closing.start()
     return None
 
 
@@ -416,7 +454,7 @@ def _relayed(text: str, found: list[_Reading]) -> list[Mark]:
     marks = []
     for r in found:
         if r.value not in relays:
-            marks.append(Mark(r.at, r.body, r.value))
+            marks.append(Mark(r.at, r.body, r.label))
         elif (label := inner[r.at]) is not None:
             marks.append(Mark(r.at, label.end(), label.group("name")))
     return marks
