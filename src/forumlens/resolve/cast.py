@@ -57,6 +57,7 @@ from forumlens.resolve.people import (
 from forumlens.resolve.placelabels import is_place_label, join_place_labels
 from forumlens.resolve.rapporteurhat import join_rapporteur_hat
 from forumlens.resolve.registry import Registry, load_registry
+from forumlens.resolve.remotefloor import is_remote_floor_label
 from forumlens.resolve.renamed import join_renamed
 from forumlens.resolve.respelled import join_respelled, join_variants
 from forumlens.resolve.roles import (
@@ -308,6 +309,10 @@ def _role(draft: Draft, kind: str | None, moderator: bool, hub: bool) -> Role:
         return draft.card_role  # the name card's part in the session: on the programme, or from the floor
     if draft.hub_duty or draft.group.hub:
         # a hub's moderator under their own label, or a voice of the hub's room: the remote floor
+        return "participant"
+    if draft.group.labels and all(is_remote_floor_label(lab) for lab in draft.group.labels):
+        # captioned only by the channel it came in on (">> REMOTE PARTICIPANT:"): the remote floor,
+        # even when the remote moderator called it by name
         return "participant"
     if kind in ("igf-body", "un-body", "igo"):
         # an official who came to the microphone from the floor is a participant, not a panelist
