@@ -70,6 +70,9 @@ def test_here_in_a_city_depends_on_where_the_igf_met():
         ("Our remote moderator is at the back with the laptop, ", "onsite"),
         (", sitting closest to me, who is a founder of the cooperative", "onsite"),
         (", who is doing the remote moderation from the laptop here at my side", "onsite"),
+        # the remote moderator's seat in the room, told by the laptop (not a laptop at home)
+        (" is at the laptop by the window for the remote participants.", "onsite"),
+        (", at the laptop at home in Lima, ", None),
         # where the questions come from, asked of the one who reads them
         ("One more from online, ", None),
         ("Thank you.  Anything from online, ", None),
@@ -417,3 +420,31 @@ def test_two_names_in_a_list_after_next_to_are_not_a_seat() -> None:
         ]
     )
     assert modes["Mattias Lindqvist"] is None
+
+
+@pytest.mark.parametrize(
+    "sentence, onsite",
+    [
+        ("For the record I am Onur Demir, from the city lab, at the laptop here by the window.", True),
+        ("I run the online part, from the laptop at the side of the stage.", True),
+        ("I am at my laptop at home, so forgive the noise.", False),
+        ("I borrowed the laptop of my daughter.", False),
+    ],
+)
+def test_the_remote_moderators_own_seat_at_the_laptop(sentence, onsite):
+    assert (own_cues(sentence, 2019)[1] > 0) is onsite
+
+
+def test_a_one_word_question_about_the_online_side_is_not_where_the_remote_moderator_is():
+    text = (
+        "IGF 2019 - WS 40 - Debate on Platform Rules\nBerlin, 27 November 2019\n\n"
+        ">> CHAIR:  Good morning.  I am Greta Olsen, and I chair this debate.  Jonas, the first speech.\n\n"
+        ">> JONAS WEBER:  Thank you.  The rules must be written by the people who use the platforms.\n\n"
+        ">> CHAIR:  Thank you, Jonas.  Online, Lina?\n\n"
+        ">> REMOTE MODERATOR:  Yes, Greta.  I am Lina Vogt, at the laptop at the side of the stage.  Two "
+        "questions in the chat, both for Jonas.\n\n"
+        ">> CHAIR:  Thank you.  Lina, online?\n\n"
+        ">> REMOTE MODERATOR:  Nothing more, the chat is quiet.\n"
+    )
+    modes = {p.name: p.mode for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert modes["Lina Vogt"] == "onsite"

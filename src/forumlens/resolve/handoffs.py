@@ -42,9 +42,14 @@ def chair_window(view: SessionView, turn_index: int, owner: dict[int, LabelGroup
 _VOCATIVE_QUESTION = re.compile(
     r"\s*,\s*(?:is there\s+|do we have\s+|are there\s+)?(?:any|anybody|anyone|anything|someone|somebody)\b[^.!]*\?|"
     # "Wiebke, there is one participant online with a comment": telling them about somebody else
-    r"\s*,\s*(?:there\s+(?:is|are)|we\s+have|I\s+have|somebody|someone)\b",
+    r"\s*,\s*(?:there\s+(?:is|are)|we\s+have|I\s+have|somebody|someone)\b|"
+    # "Dionne, online?": the side asked about in a word, of the one who reads it
+    r"\s*,\s*(?:and\s+)?(?:online|on\s+(?:the\s+)?zoom|in\s+the\s+chat)\s*\?",
     re.IGNORECASE,
 )
+# "Online, Leonie?": the same question with the side first, the name and the question mark after it
+_SIDE_ASKED_BEFORE = re.compile(r"(?:and\s+)?(?:online|on\s+(?:the\s+)?zoom|in\s+the\s+chat)\s*,\s*$", re.IGNORECASE)
+_QUESTION_MARK_AFTER = re.compile(r"\s*\?")
 
 
 _QUESTION_NOT_YOU = re.compile(r"(?:(?!\byou\b)[^.!?])*\?", re.IGNORECASE)
@@ -174,6 +179,12 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
     if _ADDRESSED_BEFORE.search(view.text, max(0, start - 120), start):
         return  # "they are joining from a youth centre, and they have a question for Baraka": asked, not placed
     a, _ = view.sentence_at(turn, start)
+    if (
+        end is not None
+        and _SIDE_ASKED_BEFORE.fullmatch(view.text, a, start)
+        and _QUESTION_MARK_AFTER.match(view.text, end)
+    ):
+        return  # "Online, Leonie?": a question to the one who reads the online side, not where she is
     end = start
     window_start = a
     beside = False

@@ -190,6 +190,10 @@ _OWN_ONSITE = SharedCue(
         r"lectern|podium|pillar|door|aisle)\b|"
         r"(?:sitting|seated|standing)\s+(?:right\s+)?(?:next to|beside|in front of|opposite)\s+"
         r"(?:you|the (?:chair|chairman|chairperson|moderator))\b|"
+        # the remote moderator's seat: "I am at the laptop here on the side", "…, at the laptop here by
+        # the window", "from the laptop at the side of the stage" (not "at my laptop", nor "at home")
+        r"(?:at|from|behind)\s+the\s+laptops?\s+(?:here\b|(?:at|on|by|near|in)\s+the\s+(?:[\w-]+\s+)?"
+        r"(?:side|back|front|end|corner|window|door|wall|stage|table|podium|aisle|row)\b)|"
         # things of the room at hand: "they are here on the table", "on the table by the door",
         # "one microphone on this table", "my suitcase under the table", "I will hold up this red card"
         r"(?:is|are|it's|it’s|they're|they’re)\s+(?:right\s+)?here\s+on\s+the\s+tables?\b|"
@@ -280,6 +284,9 @@ _OTHER_ONSITE = re.compile(
     r"behind me(?=\s*,?\s+(?:with|at|is|are|sits|sitting|we have)\b)|(?:here\s+)?at my side|physically (?:here|present)|"
     # "our remote moderator is at the back with the laptop"
     r"(?:is|are|sits|sitting|seated|standing)\s+(?:here\s+)?at the back\b|"
+    # "my colleague Dounia at the laptop will take over the WebEx", "Onur is at the laptop by the
+    # window": the remote moderator's seat in the room (not "at the laptop at home", "in her office")
+    r"at the laptops?\b(?!\s+(?:at|in|from)\s+(?:home|(?:my|his|her|their|our)\b))|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
