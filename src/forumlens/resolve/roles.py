@@ -57,6 +57,7 @@ from forumlens.resolve.roleview import (
     SessionView,
     fold_name,
 )
+from forumlens.resolve.thankedplace import thanked_elsewhere
 
 __all__ = [
     "AFFILIATING_KINDS",
@@ -273,6 +274,11 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: 
         if turn is None or turn.index in own_turns:
             continue
         s_a, s_b = view.sentence_at(turn.index, hit.start)
+        if hit.end not in draft.seen and thanked_elsewhere(view, turn.index, hit.end) is not None:
+            # "Thank you, …, Tchissola in Luanda, …": a voice thanked with where it is, not the host city
+            draft.seen.add(hit.end)
+            draft.online += 2
+            draft.mode_evidence.append(view.evidence(s_a, s_b, "mode"))
         if not not_thanks(view, turn.index, hit.start, hit.end):
             # "Thank you, Nirmala, from the … Centre": thanks hand no floor, but may say the body
             if fold_name(hit.form) in full or fold_name(hit.form) in unique:
