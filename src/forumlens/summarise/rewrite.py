@@ -119,6 +119,7 @@ __all__ = [
     "dangling_object",
     "first_person",
     "has_finite_verb",
+    "names_body",
     "opens_clause",
     "other_body",
     "problem",
@@ -1003,6 +1004,32 @@ def other_body(text: str, body: str, membership: bool = False) -> bool:
     return False
 
 
+def names_body(text: str, body: str) -> bool:
+    """Whether `text` already names `body` as someone other than its "we": by name ("the
+    Dynamic Coalition on X", "DC on X"), or as a determiner and the body's head noun ("the
+    coalition", "this ministry", `naming.short_form`). Its "we" then speaks *to* or *about* the
+    body ("We would like the coalition to give us a summary"), so the body cannot be the
+    sentence's subject: a rewrite would say the body twice ("The coalition would like the
+    coalition …"). "Our coalition" is the speaker's own body and does not count.
+
+    >>> names_body("We would like the coalition to give us a two-page summary.", "DC on Schools")
+    True
+    >>> names_body("Our coalition ran tests, and we published the results.", "DC on Schools")
+    False
+    """
+    from .naming import short_form  # naming renders with this module: imported here, not at the top
+
+    rest = _POSSESSIVE_BODY.sub("", text).lower()
+    full = body_name(body).lower().removeprefix("the ")
+    if full in rest or body.lower() in rest:
+        return True
+    short = short_form(body)
+    if not short:
+        return False
+    noun = re.escape(short.split()[-1])
+    return bool(re.search(rf"\b(?:the|this|that|your|their|its)\s+(?:[\w‑-]+\s+)?{noun}\b", rest))
+
+
 def third_person(text: str, body: str | None) -> str | None:
     """The sentence with the body as its subject, or None when it cannot be said so.
 
@@ -1020,6 +1047,7 @@ def third_person(text: str, body: str | None) -> str | None:
         or _INCLUSIVE.search(text)
         or _INVERTED.search(text)
         or other_body(text, body)
+        or names_body(text, body)
     ):
         return None
     subject = body_name(body)
@@ -1060,8 +1088,8 @@ def third_person(text: str, body: str | None) -> str | None:
     out = re.sub(r"\bourselves\b", "itself", out, flags=re.IGNORECASE)
     out = re.sub(r"\bour\b", "its", out, flags=re.IGNORECASE)
     out = re.sub(r"\bus\b", "it", out)
-    if done.get("failed") or _FIRST_PLURAL.search(out):
-        return None
+    if done.get("failed") or _FIRST_PLURAL.search(out) or out.lower().count(subject.lower()) > 1:
+        return None  # the body named twice ("… would like the … to give it …"): no noun phrase is repeated
     return out[:1].upper() + out[1:]
 
 
