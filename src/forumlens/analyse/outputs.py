@@ -29,7 +29,7 @@ from ._regex import compile_cue
 from .context import AnalysisContext
 from .models import Output
 
-__all__ = ["OUTPUT_KINDS", "addressed_to_author", "find_outputs", "hypothetical", "requested"]
+__all__ = ["OUTPUT_KINDS", "addressed_to_author", "find_outputs", "hypothetical", "requested", "verb_use"]
 
 OUTPUT_KINDS = (
     "report",
@@ -156,7 +156,71 @@ _REPEAT_LINES = 12
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
-    return next((m for p in patterns if (m := p.search(text))), None)
+    """The first match of the first pattern that finds a document noun, not a verb (`verb_use`)."""
+    for p in patterns:
+        for m in p.finditer(text):
+            if not verb_use(text, m.start("noun"), m.end("noun")):
+                return m
+    return None
+
+
+# What stands right before a word used as a verb: a subject pronoun, a modal, the infinitive's
+# "to", a negation or an adverb of the verb group ("we will report back", "to report on",
+# "they also survey", "we study how").
+_VERB_BEFORE = frozenset(
+    [
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "who",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "not",
+        "also",
+        "then",
+        "please",
+        "let's",
+    ]
+)
+# What follows a verb of telling right away: a particle, a preposition or a complement clause
+# ("members report on their work", "report back", "report to the plenary", "report that …").
+_VERB_AFTER = frozenset(["on", "back", "to", "that", "about", "how", "what", "whether"])
+
+
+def verb_use(text: str, start: int, end: int) -> bool:
+    """Whether the output noun at `start:end` is the verb of the same spelling: outputs are
+    documents made, not the act of reporting, studying or surveying ("we will report back",
+    "Today our members report on their work", "to study how"). Read from the words beside it:
+    a subject pronoun, a modal or "to" right before it (no punctuation between: "on top of it,
+    recommendations" is a list); or, for the plain (unsuffixed) form, a
+    plural noun right before it (its subject) and a particle, preposition or "that" right
+    after it ("members report on", "partners survey how").
+
+    >>> s = "Today our members report on their work of the year."
+    >>> verb_use(s, 18, 24)
+    True
+    >>> s = "Our annual report on the work of the year is out."
+    >>> verb_use(s, 11, 17)
+    False
+    """
+    before = re.search(r"([\w']+)\s+$", text[:start].lower())  # the word right before, no punctuation between
+    after = re.findall(r"[\w']+", text[end:].lower())[:1]
+    prev = before.group(1) if before else ""
+    if prev in _VERB_BEFORE:
+        return True
+    plural_subject = len(prev) > 3 and prev.endswith("s") and not prev.endswith(("ss", "us", "is", "'s"))
+    return not text[start:end].lower().endswith("s") and plural_subject and bool(after) and after[0] in _VERB_AFTER
 
 
 def _kind(noun: str) -> str:
@@ -197,7 +261,10 @@ def find_outputs(
                 or addressed_to_author(s.text, match.start(), match.end())
             ):
                 continue
-            first = _FIRST_NOUN.search(s.text, 0, match.end())
+            first = next(
+                (m for m in _FIRST_NOUN.finditer(s.text, 0, match.end()) if not verb_use(s.text, m.start(), m.end())),
+                None,
+            )
             kind = _kind(first.group("noun") if first else match.group("noun"))
             if requested(s.text, kind, match.end()):
                 continue  # asked for, not produced: the ask is `analyse.asks`'
