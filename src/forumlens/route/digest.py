@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote as urlquote
 
 from ..store.base import Store
+from ..text.stopwords import STOPWORDS
+from ..transcript.speakers import name_key
 from .models import Digest, DigestItem, Match
 from .thread_events import evidence_start
 
@@ -23,6 +26,7 @@ __all__ = [
     "QUOTE_CHARS",
     "build_digest",
     "digest_items",
+    "focus",
     "json_body",
     "render_html",
     "render_json",
@@ -40,12 +44,61 @@ def session_url(base_url: str, session_id: str, line: int | None = None) -> str:
     return f"{url}#L{line}" if line else url
 
 
-def _shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+def _shorten(text: str, limit: int = QUOTE_CHARS, at: int = 0) -> str:
+    """`text` (spaces as one) cut to about `limit` characters at word ends; with `at`, the piece
+    around that offset of the spaced text (a third of the room before it), marked "…" where cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
+    begin = max(0, min(at - limit // 3, len(text) - limit))
+    if begin > 0:
+        begin = text.find(" ", begin - 1) + 1 or begin  # start on a word, never inside one
+    cut = text[begin : begin + limit]
+    if begin + limit < len(text):
+        cut = cut.rsplit(" ", 1)[0] + " …"
+    return ("… " if begin > 0 else "") + cut
+
+
+# Words of an interest and its reason that say nothing of what matched.
+_REASON_WORDS = frozenset(
+    [
+        "search",
+        "coalition",
+        "tag",
+        "person",
+        "question",
+        "spoke",
+        "presented",
+        "mentioned",
+        "invited",
+        "absent",
+        "asked",
+        "answered",
+        "unanswered",
+        "later",
+        "participant",
+    ]
+)
+_TOKEN = re.compile(r"\w[\w'’‑-]*")
+
+
+def focus(text: str, key: str, reason: str) -> tuple[int, int]:
+    """Where in `text` (spaces as one) the words that made an item match first stand: the
+    interest's own words (its `key`: a search's query, a person's name), else the named thing
+    in its reason (the coalition as stored): the word's start and end, (-1, -1) when none is on
+    the line.
+
+    >>> focus("Thank you. We handed the summary to the ministers, and the backhaul costs fell.", "backhaul", "")
+    (59, 67)
+    """
+    text = " ".join(text.split())
+    for words in (key.split("-"), name_key(reason.split(":", 1)[-1]).split()):
+        wanted = [w for w in words if len(w) > 2 and w not in STOPWORDS and w not in _REASON_WORDS]
+        for m in _TOKEN.finditer(text):
+            got = name_key(m.group())
+            if any(got == w or (len(w) > 3 and got.startswith(w)) for w in wanted):
+                return m.span()
+    return -1, -1
 
 
 def _speech_start(line: str, speech: str) -> int:
@@ -80,7 +133,11 @@ def digest_items(store: Store, matches: Sequence[tuple[Match, str]], base_url: s
             start = evidence_start(match.kind, match.key)  # a thread event: its sentence, not the turn's start
             if start <= 0 and turn is not None and turn.line == match.line:
                 start = _speech_start(text, turn.text)  # the speech, never ">> JANE DOE:"
-            quote = _shorten((text[start:] if 0 < start < len(text) else text).strip())
+            said = (text[start:] if 0 < start < len(text) else text).strip()
+            quote = _shorten(said)
+            at, end = focus(said, match.key, match.reason)
+            if at >= 0 and quote.endswith(" …") and end > len(quote) - 2:
+                quote = _shorten(said, at=at)  # the head ends before the matched words: show them
         out.append(
             DigestItem(
                 item=match.item,
