@@ -402,7 +402,9 @@ def topics(request: Request, store: Store = StoreDep) -> Response:
     for tag in views.tag_list(store):
         grouped.setdefault(tag["scheme"], []).append(tag)
     empty = not grouped and views.store_is_empty(store)
-    return _page(request, "topics.html", grouped=grouped, scheme=None, empty_store=empty)
+    # no tags at all: say whether the tag stage has not run, or ran and found no topic that recurs
+    untagged = len(store.session_ids()) - len(store.analyses_of_kind("tags")) if not grouped and not empty else 0
+    return _page(request, "topics.html", grouped=grouped, scheme=None, empty_store=empty, untagged=untagged)
 
 
 @router.get("/topics/{scheme}")
