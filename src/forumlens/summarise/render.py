@@ -209,7 +209,10 @@ def layout(brief: Brief) -> Layout:
         sub = f"Topic brief · {_count(points, 'talking point')} from {_count(sessions, 'session')}"
         if not sections:
             sections = [
-                Section("No talking points", lines=["Nothing in the record matches this topic and these filters."])
+                Section(
+                    "No talking points",
+                    lines=[f"Nothing in the record matches this topic{' and these filters' if filters else ''}."],
+                )
             ]
         return _numbered(Layout(f"Talking points: {brief.topic}", sub + (f" · {filters}" if filters else ""), sections))
     sections = [
