@@ -7,6 +7,10 @@ exactly what to install.
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -137,9 +141,33 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, db: str | None
     port = _check_address(host, port)
     created = _note_empty_portal(ctx, db, location)
     try:
-        _run(uvicorn, create_app, location, settings, host, port, workers)
+        with _terminate_as_exit():
+            _run(uvicorn, create_app, location, settings, host, port, workers)
     finally:
         _discard_if_unused(created, location)
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM (`kill`, a service manager's stop) ends the server as Ctrl-C does: cleanly, with the
+    `finally` above run.
+
+    Why: uvicorn shuts down gracefully on SIGTERM and then raises the signal again under the
+    handler it found; the default one kills the process at once, so an unused store the server
+    created stayed behind (stop 43's walk), where Ctrl-C removed it.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # leave as Ctrl-C does (a SystemExit here made a native thread abort the exit)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _run(
