@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from forumlens.resolve import cues, modes, orgs, titles
+from forumlens.resolve import cues, listseat, modes, orgs, titles
 from forumlens.resolve.chairs import is_moderator, not_thanks
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.people import LabelGroup, same_person
@@ -87,6 +87,15 @@ def mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int,
     limit = min(s_end, end + 160)  # past a long title: "…, Minister of …, who is with us in the hall"
     stop = view.next_other_name(end, limit, draft.group)
     tail = view.text[end:stop]
+    if stop < limit:
+        online, onsite = _list_seat(view, draft, end, stop, s_end)
+        if (online or onsite) and end not in draft.seen:
+            # "Ana and Ben here next to me", "Ana, from X, and Ben, from Y, both at the table"
+            draft.seen.add(end)
+            draft.online += weight * online
+            draft.onsite += weight * onsite
+            draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+            return
     if stop < limit and _NEXT_IN_LIST.match(tail):
         return  # "Ana, and with me on stage Ben": the words lead to the next name, they are Ben's
     clause = _CLAUSE_BREAK.search(tail)
@@ -113,6 +122,26 @@ def mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int,
         draft.online += weight * online
         draft.onsite += weight * onsite
         draft.mode_evidence.append(view.evidence(a, b, "mode"))
+
+
+def _list_seat(view: SessionView, draft: Draft, end: int, stop: int, limit: int) -> tuple[int, int]:
+    """The seat said after the last name of a list that the name ending at `end` opens or
+    continues (`listseat.shared_tail`): the list is followed name by name while only list joins
+    stand between them (`listseat.joins_list`); (0, 0) when no other name follows in a list."""
+    names = 0
+    last_end, nxt = end, stop
+    while nxt < limit and listseat.joins_list(view.text[last_end:nxt]):
+        ends = [e for s, e, _ in view.names_between(nxt, limit) if s == nxt]
+        if not ends:
+            break
+        names += 1
+        last_end = max(ends)
+        nxt = view.next_other_name(last_end, limit, draft.group)
+    if not names:
+        return 0, 0
+    tail = view.text[last_end:nxt]
+    clause = _CLAUSE_BREAK.search(tail)
+    return listseat.shared_tail(tail[: clause.start()] if clause else tail)
 
 
 # The next sentence goes on about the person: "He …", "She …", or the chair's "We see you on the
