@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    54  # 54: work on a promise told as the count done, any verb, is an update ("we trained one hundred and twenty
+    55  # 55: another body's deed told as its promise kept is that body's delivery ("UNEP gave the two trainings it
+    # promised", "as the Secretariat promised in Bali, our page is up", "UN DESA kept its word: …"; `keptword`)
+    # 54: work on a promise told as the count done, any verb, is an update ("we trained one hundred and twenty
     # of the two hundred", "two hundred clerks trained so far", "we have trained sixty nurses, not two hundred")
     # 53: a shared or bare turn's self-introduction is read by resolve's reader (`selfnames.said_names`,
     # `full_name_at`): "In Ghana, …", "For Hadiza, …", "Now ITU, Helena Varga, please." name nobody, "I'm NAME" names
