@@ -321,9 +321,9 @@ def _turn_items(
         if by is None and ctx.document:  # "1.3 (Pastoralist Mobile Services) …": the paragraph's tag says whose
             by = tagged_actor(sentence.text, ctx.session.text, ctx.registry)
         if by is None and reported_by is not None:
-            by = reported_by[1]
+            by = reported_by[1]  # "She announced that the Commission would publish …": the reported speaker's body's
         if maker is not None:
-            by = maker  # "UNEP gave the two trainings it promised": UNEP's delivery, not the speaker's  # "She announced that the Commission would publish …": the reported speaker's body's
+            by = maker  # "UNEP gave the two trainings it promised": UNEP's delivery, not the speaker's
         items.append(
             Item(
                 session=ctx.session_id,
