@@ -24,6 +24,7 @@ __all__ = [
     "GROUP_ADDRESS",
     "LOGISTICS",
     "MOD_FRAME",
+    "MOVES_ON",
     "ON_BEHALF",
     "PARKING",
     "PRESENCE_CHECK",
@@ -36,6 +37,7 @@ __all__ = [
     "ROOM",
     "SELF_ANSWER",
     "TIMEKEEPING",
+    "TO_CHANNEL",
     "WH_AFTER_COMMA",
     "WH_START",
     "CheckMemo",
@@ -196,6 +198,27 @@ DECLINE = re.compile(
     r"|\b(?:is|are|'s|'re) not (?:made|taken|decided) (?:at|by|on|in) (?:my|me|us|our)\b"
     r"|\b(?:is|'s|it is|it's) not (?:up to|for) (?:me|us) to (?:decide|say|answer)\b|\bnot (?:my|our) (?:decision|call) to make\b"
     r"|\bout of (?:my|our) hands\b",
+    re.I,
+)
+# A sentence by which the speaker moves the session on to its close ("So, to close.", "Let me sum
+# up.", "I really have to close, I'm sorry"): what follows it is the session's business, not a reply
+# to the question before. Read by the reply reader (`replyreader.read_reply`) and by the chair's own
+# answer (`questionfates.mod_answers`: a closing summary after "To close." is no answer to the last
+# question; rounds 27 and 28).
+MOVES_ON = re.compile(
+    r"^\W*(?:(?:so|and|okay|ok|well)\W+)?(?:to (?:close|conclude|wrap up|sum up|finish)\b"
+    r"|let me (?:try to )?(?:close|conclude|sum up|wrap up|summari[sz]e)|before we close|in closing|to summari[sz]e"
+    r"|(?:i|we) (?:really |now |just )?(?:have|need|must) to (?:close|stop|finish|wrap up)\b(?!\s+(?:the|a|an|this|that|these|those|our|their|it)\b))",
+    re.I,
+)
+# The answer sent to a channel or a later time: a verb of answering and, later in the same sentence,
+# where or when ("please answer these two in the Q and A box in writing", "we reply to you on the
+# mailing list"). Read by the reply reader (`replyreader.sentence_kind`) and where a later turn names
+# the asker only to send the answer there (`questions.taken_up`: "We will ask her to answer Fatou in
+# the chat" sets the question aside again, it does not take it up).
+TO_CHANNEL = re.compile(
+    r"\b(?:answer|reply|respond|write|post)\b[^.!?]*?\b(?:in writing|by e-?mail|offline|after the session"
+    r"|(?:in|on|through|via) the (?:chat|q ?(?:and|&) ?a(?: box)?|question box|mailing list|list|\w+ group))\b",
     re.I,
 )
 # The same refusal read within one sentence of a reply (`replyreader.sentence_kind`): a refusal in

@@ -87,6 +87,7 @@ __all__ = [
     "REPORTED",
     "REPORTED_ITEM",
     "SECOND_QUESTION",
+    "SENDER",
     "TECH_CHECK",
     "TIME_SHORT",
     "TO_ANYBODY",
@@ -184,7 +185,17 @@ PASS_ON_WORDS = frozenset(
 # She asks …"), else the last name after "from" ("from Bogdan in Kyiv. He asks …").
 _APPOSED = re.compile(r",\s*(" + _NAME + r"),\s*(?:and\s+)?$")
 _TITLED = re.compile(_TITLE + r"(" + _NAME + r")")
-_FROM_NAME = re.compile(r"\bfrom\s+(" + _NAME + r")")
+# A sender already named, then their place, right before an apposed name makes that name the
+# place's region or country ("from Rodrigo in Santa Cruz, Bolivia, he asks"), not the asker ("from a
+# student in Bogota, Camilo, he asks" names him there).
+_IN_PLACE = re.compile(r"\b[Ff]rom\s+" + _NAME + r"\s+in\s+" + _NAME + r"\s*$")
+_FROM_NAME = re.compile(r"\b[Ff]rom\s+(" + _NAME + r")")
+# A sender introduced before the question read out for them: "from NAME" opening a clause or
+# after the word that counts the questions out ("The first is from Amílcar in Praia.", "There is
+# one from Jorge in Asunción,", "Yes, from Rahul, he says …", "From Fatou in Thiès,"). It is
+# the reading-out itself, as a word of the chat or the e-mail is: a "he asks" after it stands
+# for that sender (rounds 18, 24, 26, 27, 28 read questions out so with no such word).
+SENDER = re.compile(r"(?:^|[.,:;]\s+|\b(?:is|one|first|second|third|next|last|another)\s+)[Ff]rom\s+" + _NAME)
 # A later question of one turn opened by an ordinal ("Two questions.  First for Ms. Gitau: …?
 # Second for the Ministry: does …?", "Third, …?", "My second question is …?"): listed on its
 # own, like an "And …?" one (`SECOND_QUESTION`).
@@ -203,10 +214,10 @@ NEXT_QUESTION_HEAD = re.compile(
 
 def reported_asker(before: str) -> str | None:
     """The name a "he asks …" stands for, from the words read out just before it (`before`,
-    the turn up to the pronoun): an apposed name, else the last titled name, else the last
-    name after "from". None when nothing before names anyone."""
+    the turn up to the pronoun): an apposed name (not one after a place: `_IN_PLACE`), else the
+    last titled name, else the last name after "from". None when nothing before names anyone."""
     apposed = _APPOSED.search(before)
-    if apposed:
+    if apposed and not _IN_PLACE.search(before, 0, apposed.start()):
         return apposed.group(1)
     titled = list(_TITLED.finditer(before))
     if titled:
@@ -289,7 +300,10 @@ FLOOR_GIVING = compile_cue(
 TIME_SHORT = compile_cue(
     r"\b(?:(?:only|just) (?:\w+ )?(?:minutes?|seconds?)\b|minutes? left|(?:next|following) session is (?:waiting|coming)"
     r"|leave it (?:there|here)|end of (?:the|our) time|(?:are|we're) (?:at|over) (?:the )?time|wrap (?:it )?up|close the session"
-    r"|(?:have|need|must) to (?:stop|close|finish|end) (?:here|now|there)|(?:we|i) must (?:stop|close|finish|end) (?:here|now|there))",
+    r"|(?:have|need|must) to (?:stop|close|finish|end) (?:here|now|there)|(?:we|i) must (?:stop|close|finish|end) (?:here|now|there)"
+    # the time left said as what the speaker has ("we have one minute", "I have two minutes and I must
+    # close"; rounds 13, 14, 16, 17, 18 and 27 say it so, with or without "left")
+    r"|(?:we|i) (?:only |just |still )?have (?:one|two|three|a|a few|one more) minutes?\b)",
     re.I,
 )
 # Issue 22 (stop 34, S2): the answer promised for another time, channel or person, as one shape

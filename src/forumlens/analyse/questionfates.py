@@ -8,7 +8,7 @@ its rule verdict and features (`question_fates`); `analyse.questions` links the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -21,6 +21,7 @@ from .cues import (
     CUT_OFF,
     DECLINE,
     FLOOR_INVITE,
+    MOVES_ON,
     PARKING,
     PROCEDURAL,
     QUESTION_REF,
@@ -297,13 +298,17 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, quest
     page."); saying time is short while answering ("I will answer only partly because we are
     out of time. The output …") still answers. A turn that only thanks and calls the next
     speaker has none, and nor does one that carries the question elsewhere without taking it
-    up (`carries_away`: "that's a big one, … Let me take it with me to the closing plenary")."""
+    up (`carries_away`: "that's a big one, … Let me take it with me to the closing plenary").
+    Only the words before a sentence that moves the session to its close count (`MOVES_ON`:
+    "To close.", "I really have to close, I'm sorry."): the summary after it is no answer."""
     turn = ctx.turns[j]
     cut = next((h.sentences[0].start for h in groups if h.turn == j), turn.end)
     head = ctx.session.text[turn.start : cut]
     firsts = ctx.name_words
     kept = []
     for sent in re.split(r"(?<=[.!?])\s+", head):
+        if MOVES_ON.match(sent):
+            break  # "To close.", "I really have to close, …": from here on the turn closes the session
         called = _vocative(sent)
         if (called and called in firsts) or FLOOR_OPEN.search(sent) or HANDS_ROUND_ON.search(sent) or _calls(ctx, sent):
             break  # from the first call of a name on, the turn hands the floor on
@@ -558,34 +563,44 @@ def _part_for(
     return part
 
 
-def reply_reading(
+@dataclass(frozen=True)
+class ReplyShare:
+    """What one reply paired with a question says to it (`reply_kinds`): the reply's turn, the
+    sentences that go to the question (its part, its share of a batch, or the whole turn), how many
+    questions the reply takes together (1: this one alone) and what those sentences do with it
+    (`replyreader.read_reply`: answers, defers, declines, redirects, none)."""
+
+    turn: int
+    text: str
+    batch: int
+    kind: str
+
+
+def reply_kinds(
     ctx: AnalysisContext,
     g: QuestionGroup,
     groups: list[QuestionGroup],
     lines: list[int],
     paired: Mapping[int, list[QuestionGroup]] | None = None,
-) -> str:
-    """What the replies on `lines` (the turns an "answered" verdict pairs with `g`) do with it
-    (`replyreader.read_reply`): `ANSWERS` when one of them answers, when none was read (or none
-    said anything either way), or when the
-    last one read hands the question on (what the one it was handed to said is not among them);
-    else the non-answer the first one read makes.
+) -> Iterator[ReplyShare]:
+    """What each reply on `lines` (the turns an "answered" verdict pairs with `g`) does with `g`,
+    in order, for the replies that say something either way: the one reader of a reply's share of
+    a question, which `reply_reading` (every question) and `relayedreply.relayed_reply_answers` (a
+    question read out for someone else) weigh each in its own way.
 
     Each reply is read on the sentences that take `g` up: its part (`_part_for`), and when the
     turn replies to several questions — a round (`_batch`) or the questions the rules pair with
     the same line (`paired`: line → questions) — the sentences `_owners` gives `g` by its asker's
     name or its words; a reply none of whose sentences goes to `g` while some go to the others says
     nothing to it and is not read. A turn that puts a question of its own (`_new_asker`) and the
-    asker's own turns are no replies. Why: a reply turn that follows is not an answer when all it
-    says to the question is a deferral, a refusal, a hand-on or a repair (round 26: four of seven
-    lost not-answered questions)."""
-    from .replyreader import ANSWERS, NONE, REDIRECTS, read_reply
+    asker's own turns are no replies; courtesy or floor business alone (`read_reply` None) is no
+    evidence either way."""
+    from .replyreader import NONE, read_reply
 
     same_turn = [h for h in groups if h.turn == g.turn]
     nth = same_turn.index(g) if len(same_turn) > 1 else 0
     words = _core_words(" ".join(s.text for s in g.core))
     by_line = {t.line: t.index for t in ctx.turns}
-    kinds: list[str] = []
     for line in lines:
         j = by_line.get(line)
         if j is None or _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
@@ -607,9 +622,30 @@ def reply_reading(
             continue  # courtesy or floor business alone: no evidence either way
         if kind != NONE and (_question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):
             continue  # a turn that asks (a new asker of the round) is no reply; one that only asks to hear again is
-        if kind == ANSWERS:
+        yield ReplyShare(j, part, len(batch) if g in batch else 1, kind)
+
+
+def reply_reading(
+    ctx: AnalysisContext,
+    g: QuestionGroup,
+    groups: list[QuestionGroup],
+    lines: list[int],
+    paired: Mapping[int, list[QuestionGroup]] | None = None,
+) -> str:
+    """What the replies on `lines` (the turns an "answered" verdict pairs with `g`) do with it, from
+    what each says to it (`reply_kinds`): `ANSWERS` when one of them answers, when none was read
+    (or none said anything either way), or when the last one read hands the question on (what the
+    one it was handed to said is not among them); else the non-answer the first one read makes.
+    Why: a reply turn that follows is not an answer when all it says to the question is a
+    deferral, a refusal, a hand-on or a repair (round 26: four of seven lost not-answered
+    questions)."""
+    from .replyreader import ANSWERS, REDIRECTS
+
+    kinds: list[str] = []
+    for share in reply_kinds(ctx, g, groups, lines, paired):
+        if share.kind == ANSWERS:
             return ANSWERS
-        kinds.append(kind)
+        kinds.append(share.kind)
     if not kinds or kinds[-1] == REDIRECTS:
         return ANSWERS
     return kinds[0]

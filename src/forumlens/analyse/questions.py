@@ -93,6 +93,7 @@ from .cues import (
     DECLINE,
     PARKING,
     RETURN_TO,
+    TO_CHANNEL,
     content_words,
 )
 from .models import Question
@@ -169,8 +170,8 @@ def taken_up(
     after other business ("Tomás, Kaveh's question on the open data, I promised to come back.",
     "I have now the number for Nadia.", "the question of Marco, about the fund"): the named
     turn, or, when a moderator names it to hand it on, the next turn by someone else. Not when
-    the words around the name stop for time, park the question or say it cannot be answered
-    (they set it aside again) or the words after it refuse it (`DECLINE`), and never the first
+    the words around the name stop for time, park the question, send its answer to a channel
+    (`TO_CHANNEL`) or say it cannot be answered (they set it aside again) or the words after it refuse it (`DECLINE`), and never the first
     turn after the question. The reference
     must be explicit ("NAME's question", "the question of NAME", "for NAME:", "the number
     for NAME"): a name alone is thanks or a hand-off. When the asker put `several` questions,
@@ -211,7 +212,13 @@ def taken_up(
                     # "before we close I want to come back to the question of Svetlana": the words
                     # that lead to the name bring the question back, they do not park it again
                     wide = text[m.start() : m.end() + 250]
-            if PARKING.search(wide) or _cut_off(wide) or DEFERS_FAST.search(wide) or NOT_KNOWN_FAST.search(wide):
+            if (
+                PARKING.search(wide)
+                or _cut_off(wide)
+                or DEFERS_FAST.search(wide)
+                or NOT_KNOWN_FAST.search(wide)
+                or TO_CHANNEL.search(wide)  # "We will ask her to answer Fatou in the chat."
+            ):
                 return False, j  # taken up only to be set aside again
             if DECLINE.search(text[m.end() : m.end() + 250]):
                 return False, j  # taken up only to refuse it ("for Dmytro: the cost is commercial, I cannot share it")
@@ -319,10 +326,22 @@ def named_reply(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
         (
             j
             for j in later_turns(ctx).naming(g.turn, set(names))
-            if not _same_speaker(ctx, j, g.turn) and _named_reply_pattern(tuple(names)).search(ctx.turns[j].text)
+            if not _same_speaker(ctx, j, g.turn) and _replies_by_name(ctx.turns[j].text, tuple(names))
         ),
         None,
     )
+
+
+def _replies_by_name(text: str, names: tuple[str, ...]) -> bool:
+    """Whether `text` says it answers the asker by name (`_named_reply_pattern`) in a sentence that
+    does not send the answer to a channel (`TO_CHANNEL`: "We will ask her to answer Fatou in the chat."
+    names the asker to put the answer off, round 26)."""
+    for m in _named_reply_pattern(names).finditer(text):
+        start = max(text.rfind(x, 0, m.start()) for x in ".?!") + 1
+        ends = [e for e in (text.find(x, m.end()) for x in ".?!") if e >= 0]
+        if not TO_CHANNEL.search(text[start : min(ends) + 1 if ends else len(text)]):
+            return True
+    return False
 
 
 def _replied_elsewhere(
@@ -405,7 +424,7 @@ def link_answers(
                 or (rec.rule[0] == "answered" and turns_to_asker(ctx, g, groups, rec.rule[1]))
                 # a relayed question whose paired reply gives it a sentence that answers it: the
                 # model reads a relayed batch's shape as a question left open (`relayedreply`)
-                or (rec.rule[0] == "answered" and relayed_reply_answers(ctx, g, groups, rec.rule[1]))
+                or (rec.rule[0] == "answered" and relayed_reply_answers(ctx, g, groups, rec.rule[1], paired))
             )
             and "aside:any" not in rec.features
         )

@@ -43,6 +43,7 @@ from .questioncues import (
     HEADED,
     REPORTED,
     REPORTED_ITEM,
+    SENDER,
     TECH_CHECK,
     reported_asker,
     verbless,
@@ -321,8 +322,9 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     """The questions a sentence reads out for others (`_RELAY_ITEM`, `REPORTED_ITEM`), in order.
 
     A reported item whose asker is a pronoun ("he asks if …") counts only in a turn that
-    reads questions out and names the asker before it (`questioncues.reported_asker`): a
-    speaker's own story ("my daughter, she asks why …") reads nothing out."""
+    reads questions out (a word of the chat, e-mail or hub, or a sender "from NAME": `SENDER`)
+    and names the asker before it (`questioncues.reported_asker`): a speaker's own story ("my
+    daughter, she asks why …") reads nothing out."""
     items = [
         (m.start(), m.end(), _Relay(m.start(), m.group("name") or m.group("asker"), m.group("to")))
         for m in _RELAY_ITEM.finditer(text)
@@ -334,7 +336,7 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
         name = m.group("asker")
         if m.group("pron"):
             before = turn_text[max(0, rel + m.start() - 300) : rel + m.start()]
-            name = reported_asker(before) if _READS_OUT.search(before) else None
+            name = reported_asker(before) if _READS_OUT.search(before) or SENDER.search(before) else None
             if name is None:
                 continue
         elif _INSIDE_PHRASE.search(text, 0, m.start("asker")):

@@ -13,7 +13,7 @@ keeps a question answered only when some reply it was paired with answers.
 The sentence kinds reuse the question cues (`DECLINE_SENTENCE`: `DECLINE` and a first-person
 refusal of a verb of saying whatever its object, which a sentence bounds; `DEFERS`, `NOT_KNOWN`, `PARKING`,
 `CUT_OFF`, `CARRIED`) and add two general shapes bounded by the sentence rather than by a word
-count: an answer sent to a channel or a later time anywhere in the sentence (`_TO_CHANNEL`), and a repair
+count: an answer sent to a channel or a later time anywhere in the sentence (`cues.TO_CHANNEL`), and a repair
 (`_REPAIR`: the replier did not hear or lost the line).
 """
 
@@ -24,7 +24,7 @@ from collections.abc import Set
 
 from ..transcript.sentences import sentence_texts
 from .context import FLOOR_CUE
-from .cues import CUT_OFF, DECLINE_SENTENCE, PARKING, PROCEDURAL, content_words
+from .cues import CUT_OFF, DECLINE_SENTENCE, MOVES_ON, PARKING, PROCEDURAL, TO_CHANNEL, content_words
 from .questioncues import ANSWERS_NOW, CARRIED, DEFERS_FAST, FLOOR_OPEN, NOT_KNOWN_FAST, TIME_SHORT
 from .questionfates import takes_up
 
@@ -36,14 +36,6 @@ DECLINES = "declines"
 REDIRECTS = "redirects"
 NONE = "none"
 
-# The answer sent to a channel or a later time: a verb of answering and, later in the same sentence,
-# where or when ("please answer these two in the Q and A box in writing", "we will ask her to answer
-# in the chat", "we reply to you on the mailing list").
-_TO_CHANNEL = re.compile(
-    r"\b(?:answer|reply|respond|write|post)\b[^.!?]*?\b(?:in writing|by e-?mail|offline|after the session"
-    r"|(?:in|on|through|via) the (?:chat|q ?(?:and|&) ?a(?: box)?|question box|mailing list|list|\w+ group))\b",
-    re.I,
-)
 # A repair: the replier did not hear the question or lost the line, or the line to them was lost.
 _REPAIR = re.compile(
     r"\b(?:can|could|would) you (?:please )?repeat\b|\b(?:i|we) (?:cannot|can'?t|could not|couldn'?t|did not|didn'?t)"
@@ -78,7 +70,7 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
         return NONE
     if DECLINE_SENTENCE.search(sentence):
         return DECLINES
-    if _TO_CHANNEL.search(sentence):
+    if TO_CHANNEL.search(sentence):
         return DEFERS
     if ANSWERS_NOW.search(sentence) or _YES_NO.match(sentence):
         return None
@@ -111,20 +103,11 @@ def _courtesy(sentence: str) -> bool:
     )
 
 
-# A sentence by which the replier moves the session on ("So, to close.", "Let me sum up."): what
-# follows it is the session's business, not a reply to the question.
-_MOVES_ON = re.compile(
-    r"^\W*(?:(?:so|and|okay|ok|well)\W+)?(?:to (?:close|conclude|wrap up|sum up|finish)\b|let me (?:close|conclude|sum up|wrap up)"
-    r"|before we close|in closing|to summari[sz]e)",
-    re.I,
-)
-
-
 def read_reply(text: str, question: Set[str] | None = None) -> str | None:
     """What the reply `text` does with a question whose content words are `question`.
 
     Each sentence is read on its own (`sentence_kind`), up to a sentence that moves the session on
-    (`_MOVES_ON`), and after a sentence that stops for time (`CUT_OFF`, `TIME_SHORT`) only the
+    (`cues.MOVES_ON`), and after a sentence that stops for time (`CUT_OFF`, `TIME_SHORT`) only the
     sentences that take up the question's matter (the rest is the chair's closing). The reply
     answers as soon as one sentence that makes no non-answer says its yes or no ("Not yet.") or,
     being no courtesy, says something (a content word or a figure: "Nine out of 14 still work, five
@@ -134,7 +117,7 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
     next one, please.") is no evidence either way: None. A reply that answers and then defers still answers (as
     `questionfates.answers_then_promises` reads it)."""
     sentences = sentence_texts(text)
-    end = next((k for k, x in enumerate(sentences) if _MOVES_ON.match(x)), len(sentences))
+    end = next((k for k, x in enumerate(sentences) if MOVES_ON.match(x)), len(sentences))
     kinds: list[str] = []
     stopped = False  # the replier stopped for time: only words about the question still answer it
     for sentence in sentences[:end]:
