@@ -43,9 +43,9 @@ def test_a_host_stopping_for_time_cuts_the_exchange(said: str) -> None:
     ],
 )
 def test_answering_in_spite_of_time_or_a_next_step_is_no_cut(said: str) -> None:
-    from forumlens.analyse.questionfates import _cut_off
+    from forumlens.analyse.questionfates import cut_off
 
-    assert not _cut_off(said)
+    assert not cut_off(said)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import pytest
 from forumlens.analyse import questionfeatures, questionmodel
 from forumlens.analyse.context import AnalysisContext, build_context
 from forumlens.analyse.cues import content_words
-from forumlens.analyse.questions import _empty, _overlap, _same_speaker, find_question_groups, find_questions
+from forumlens.analyse.questions import _empty, _same_speaker, find_question_groups, find_questions, word_overlap
 from forumlens.analyse.questions_later import LaterTurns, later_turns
 from forumlens.transcript.parse import parse_transcript
 
@@ -94,7 +94,7 @@ def test_shared_words_match_the_overlap_scan(contexts: list[AnalysisContext]) ->
             words = content_words(" ".join(s.text for s in g.core))
             plain = _plain_follow(ctx, g.turn)
             for start in (g.turn, g.turn + 2, g.turn + 5):
-                expected = [(j, _overlap(words, ctx.turns[j].text)) for j in plain if j >= start]
+                expected = [(j, word_overlap(words, ctx.turns[j].text)) for j in plain if j >= start]
                 assert list(later.sharing(words, g.turn, start)) == [(j, s) for j, s in expected if s > 0]
             asked += 1
     assert asked > 30
@@ -130,7 +130,7 @@ class _Scan(LaterTurns):
         return (j for j in self.follows(t, after) if self._ctx.people[j].name == name)
 
     def sharing(self, question: set[str], t: int, start: int) -> Iterator[tuple[int, float]]:
-        scored = ((j, _overlap(question, self._ctx.turns[j].text)) for j in self.follows(t) if j >= start)
+        scored = ((j, word_overlap(question, self._ctx.turns[j].text)) for j in self.follows(t) if j >= start)
         return ((j, s) for j, s in scored if s > 0)
 
     def naming(self, t: int, words: set[str]) -> list[int]:

@@ -15,7 +15,7 @@ import pytest
 
 from forumlens.analyse.context import build_context
 from forumlens.analyse.cues import content_words
-from forumlens.analyse.questionfates import _names_asker, left_out, refers_elsewhere, runs_the_session
+from forumlens.analyse.questionfates import left_out, names_asker, refers_elsewhere, runs_the_session
 from forumlens.analyse.questiongroups import find_question_groups
 from forumlens.transcript.parse import parse_transcript
 
@@ -70,9 +70,9 @@ def test_left_out_names_only_the_part_the_reply_never_comes_to() -> None:
 
 
 def test_an_asker_named_with_a_possessive_is_named() -> None:
-    assert _names_asker("To Pierre's question, two of the six got a grant.", [frozenset({"Pierre"})]) == 0
-    assert _names_asker("To Pierre’s question, two got a grant.", [frozenset({"Pierre"})]) == 0
-    assert _names_asker("Two of the six got a grant.", [frozenset({"Pierre"})]) is None
+    assert names_asker("To Pierre's question, two of the six got a grant.", [frozenset({"Pierre"})]) == 0
+    assert names_asker("To Pierre’s question, two got a grant.", [frozenset({"Pierre"})]) == 0
+    assert names_asker("Two of the six got a grant.", [frozenset({"Pierre"})]) is None
 
 
 _DEFERRED_BOTH = """>> RUTA VAITKUTE:  Welcome to our session on the digital land register of the district.  Questions from the floor, please.

@@ -207,7 +207,7 @@ _REQUEST = """>> MODERATOR:  Welcome to the youth session.  The floor is open.
 def test_a_participant_saying_time_runs_out_does_not_cut_the_exchange() -> None:
     """A floor voice's request ("we always run out of time") asks for something; only a host
     stopping for time sets the question aside."""
-    from forumlens.analyse.questionfates import _cut_off
+    from forumlens.analyse.questionfates import cut_off
 
-    assert _cut_off("Because we always run out of time and the questions just disappear.")
+    assert cut_off("Because we always run out of time and the questions just disappear.")
     assert [q["status"] for q in rule_questions(_REQUEST)] == ["answered"]

@@ -11,6 +11,8 @@
 - A chair's words after "To close." / "I really have to close" are the session's close, no answer
   of theirs (`cues.MOVES_ON` in `questionfates.mod_answers`); "we have one minute" says time is
   short (`questioncues.TIME_SHORT`).
+- A reply that cannot promise the deed a "will …?" question asks for leaves it open, whatever it
+  explains (`questionfates.withholds_the_deed`); "Madam Chair" names no asker.
 
 The sessions are written for these tests."""
 
@@ -21,7 +23,7 @@ import pytest
 from forumlens.analyse.context import build_context
 from forumlens.analyse.cues import MOVES_ON, TO_CHANNEL
 from forumlens.analyse.questioncues import SENDER, TIME_SHORT, reported_asker
-from forumlens.analyse.questionfates import mod_answers
+from forumlens.analyse.questionfates import mod_answers, withholds_the_deed
 from forumlens.analyse.questiongroups import find_question_groups
 from forumlens.analyse.relayedreply import is_relayed, relayed_reply_answers
 from forumlens.transcript.parse import parse_transcript
@@ -181,3 +183,30 @@ def test_the_minute_the_speaker_has_is_time_short() -> None:
     assert TIME_SHORT.search("A big question, and we have one minute, it deserves more.")
     assert TIME_SHORT.search("I have two minutes and I must close.")
     assert not TIME_SHORT.search("We have one member in every district.")
+
+
+WITHHELD = """\
+>>CHAIR:  Remote participation, we have some emails, I am told.
+
+>>REMOTE MODERATOR:  Yes, Madam Chair, one email, from a hub in Mwanza, from Juma.  He asks, will the organisers cover the bandwidth of the remote hubs next year?
+
+>>INGRID HOLM:  Honestly, no budget line exists for the hubs at the moment.  We live on voluntary contributions, and I cannot promise, I will take the question back to the organisers.
+
+>>CHAIR:  Thank you.  The lady in the front row.
+"""
+
+
+def test_a_reply_that_cannot_promise_the_deed_asked_leaves_it_open() -> None:
+    ctx, groups = _groups(WITHHELD)
+    (g,) = [g for g in groups if g.line == 3]
+    assert g.by == "Juma"  # "Madam Chair" is an address, not the asker
+    reply = ctx.turns[[t.line for t in ctx.turns].index(5)].text
+    assert withholds_the_deed(g, reply)
+    assert not relayed_reply_answers(ctx, g, groups, [5])
+    assert statuses(WITHHELD, with_cast=False)[3][0] == "unanswered"
+    # a promise refused "but" given after all, or a question that asks no deed to come, is not withheld
+    assert not withholds_the_deed(g, "I cannot promise it for all of them, but the six largest hubs will be paid.")
+    (how,) = [
+        h for h in _groups(WITHHELD.replace("will the organisers cover", "how do the organisers see"))[1] if h.line == 3
+    ]
+    assert not withholds_the_deed(how, reply)

@@ -184,7 +184,8 @@ PASS_ON_WORDS = frozenset(
 # asks", else the last titled name ("from Ms. Shamima Parvin, from a women's organisation.
 # She asks …"), else the last name after "from" ("from Bogdan in Kyiv. He asks …").
 _APPOSED = re.compile(r",\s*(" + _NAME + r"),\s*(?:and\s+)?$")
-_TITLED = re.compile(_TITLE + r"(" + _NAME + r")")
+# (a title before a role is an address, not a name: "Thank you, Madam Chair.")
+_TITLED = re.compile(_TITLE + r"(?!(?:Chair|Chairman|Chairperson|Chairwoman|Moderator|President)\b)(" + _NAME + r")")
 # A sender already named, then their place, right before an apposed name makes that name the
 # place's region or country ("from Rodrigo in Santa Cruz, Bolivia, he asks"), not the asker ("from a
 # student in Bogota, Camilo, he asks" names him there).

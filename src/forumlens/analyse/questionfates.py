@@ -52,13 +52,13 @@ ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken u
 OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
 
 
-def _question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
+def question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
     """A turn that mainly asks (so it cannot be an answer)."""
     asked = sum(_words(s.text) for g in groups if g.turn == j for s in g.sentences)
     return asked > 0 and asked * 2.5 >= _words(ctx.turns[j].text)
 
 
-def _substantive(text: str) -> int:
+def substantive(text: str) -> int:
     from .context import FLOOR_CUE
 
     kept = [
@@ -69,16 +69,16 @@ def _substantive(text: str) -> int:
     return sum(len(s.split()) for s in kept)
 
 
-def _overlap(question: set[str], text: str) -> float:
+def word_overlap(question: set[str], text: str) -> float:
     """Share of the question's content words that `text` repeats (0 below two), up to a
     read-back of the chair's notes, which repeats every question it lists (`without_read_back`)."""
     if not question:
         return 0.0
-    shared = question & _core_words(without_read_back(text)[:2000])
+    shared = question & core_words(without_read_back(text)[:2000])
     return len(shared) / len(question) if len(shared) >= 2 else 0.0
 
 
-def _run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
+def reply_run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
     """Lines of the answer turns starting at `j`: it and the non-moderator turns right after it."""
     lines = [ctx.turns[j].line]
     k = j + 1
@@ -98,10 +98,10 @@ def _run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
     return lines
 
 
-def _answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close: int) -> int:
+def answer_end(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, close: int) -> int:
     """Where the answer starting at turn `j` ends: at `close`, or before a later turn that
     mainly asks a new question (someone from the floor asking is not part of the answer)."""
-    return next((k for k in range(j + 1, close) if _question_turn(ctx, groups, k)), close)
+    return next((k for k in range(j + 1, close) if question_turn(ctx, groups, k)), close)
 
 
 def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str | None = None) -> bool:
@@ -113,14 +113,14 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str
         return False
     name = ctx.people[j].name
     text = ctx.turns[j].text if part is None else part
-    question = _core_words(" ".join(s.text for s in g.core))
+    question = core_words(" ".join(s.text for s in g.core))
     if not name or name != g.to or DECLINE.search(text[:600]) or _non_answer(text, question):
         return False
     return not refers_elsewhere(text, question)
 
 
 NON_ANSWER_WORDS = 45  # a reply shorter than this that defers says only that (`_non_answer`)
-_BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
+BRIEF = re.compile(r"\b(briefly|quickly|very short|in (one|a) minute|short answer|one sentence)\b", re.I)
 
 
 def _non_answer(text: str, question: Set[str] | None = None) -> bool:
@@ -172,7 +172,7 @@ def refers_elsewhere(text: str, question: Set[str]) -> bool:
         return False
     if not (_NOT_MINE.search(sentences[0]) and _ELSEWHERE.search(text)):
         return False
-    return not question & _core_words(" ".join(sentences[1:]))
+    return not question & core_words(" ".join(sentences[1:]))
 
 
 def _thanks_only(sentence: str) -> bool:
@@ -238,11 +238,11 @@ def answers_then_promises(sentences: list[str], question: Set[str] | None = None
     if not first or _words(whole) >= NON_ANSWER_WORDS:  # no hedge (the other rules judge), or it opens the reply
         return False
     said = " ".join(sentences[:first])
-    if QUESTION_REF.search(said) or _cut_off(whole) or DECLINE.search(whole) or FLOOR_INVITE.search(whole):
+    if QUESTION_REF.search(said) or cut_off(whole) or DECLINE.search(whole) or FLOOR_INVITE.search(whole):
         return False
     if TIMEKEEPING.search(whole) or TIME_SHORT.search(whole) or CUT_OFF.search(whole):
         return False
-    return _substantive(said) >= ANSWER_WORDS and takes_up(said, question)
+    return substantive(said) >= ANSWER_WORDS and takes_up(said, question)
 
 
 # A yes/no question about a deed to come ("Will the workshop publish the list …?", "Can you put the
@@ -255,12 +255,37 @@ _WILL_QUESTION = re.compile(
 )
 
 
+# A refusal to promise the deed asked, bounded by its sentence ("I cannot promise, I will take the
+# question back to Geneva", "I cannot promise one, it depends on the contributions", "she cannot
+# commit"); a "but …" after it in the sentence still gives something (`withholds_the_deed`).
+_WITHHOLDS = re.compile(
+    r"\b(?:i|we|he|she|they|who)(?: honestly| really| simply)? (?:cannot|can'?t|can not|could not|am not able to"
+    r"|are not able to|is not able to) (?:promise|commit|guarantee)\b(?![^.!?]*\bbut\b)",
+    re.I,
+)
+# The head of a question read out for someone ("He asks, will …", "And she asks: can …").
+_ASKS_HEAD = re.compile(r"^\W*(?:and\s+)?(?:[\w'’‑-]+\s+){0,3}?(?:asks?|wants to know|wonders)\s*[,:]?\s*", re.I)
+
+
+def withholds_the_deed(g: QuestionGroup, text: str) -> bool:
+    """Whether a reply refuses to promise the deed a yes/no question about a deed to come asks for
+    (`_WILL_QUESTION`: "will the Secretariat pay for the hubs' connection next year?" — "No budget
+    exists for this at the moment … I cannot promise, I will take the question back."): the
+    counterpart of `promises_the_deed`, whatever else the reply says about the matter. Why: the
+    reply that explains why it cannot commit reads as an answer sentence by sentence, and the
+    golds of rounds 25–28 call it a question left open (a decline; five questions in four rounds)."""
+    core = next((s.text for s in g.core if "?" in s.text), None)
+    if core is None or not _WILL_QUESTION.match(_ASKS_HEAD.sub("", core, count=1)):
+        return False
+    return any(_WITHHOLDS.search(x) for x in sentence_texts(text))
+
+
 def promised_reply(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], close: int) -> int | None:
     """The first reply to `g` (the next turn by another voice, up to the turn that closes the
     exchange, read up to its own question) when it promises the deed asked (`promises_the_deed`)."""
-    words = _core_words(" ".join(s.text for s in g.core))
+    words = core_words(" ".join(s.text for s in g.core))
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
-        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or (j < close and _question_turn(ctx, groups, j)):
+        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or (j < close and question_turn(ctx, groups, j)):
             continue
         cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
         head = ctx.session.text[ctx.turns[j].start : cut]
@@ -325,13 +350,13 @@ def mod_answers(ctx: AnalysisContext, groups: list[QuestionGroup], j: int, quest
         DEFERS_FAST.search(said)
         or NOT_KNOWN_FAST.search(said)
         or PARKING.search(said)
-        or _cut_off(said)
+        or cut_off(said)
         or DECLINE.search(said)
         or ((TIMEKEEPING.search(said) or TIME_SHORT.search(said)) and not ANSWERS_NOW.search(said))
         or FLOOR_INVITE.search(said)
     ):
         return False
-    return _substantive(said) >= ANSWER_WORDS
+    return substantive(said) >= ANSWER_WORDS
 
 
 # The words of a session's own running: who speaks, in what order, the questions and answers as
@@ -400,11 +425,11 @@ def calls_next(ctx: AnalysisContext, j: int) -> bool:
     return named and (any("?" in x for x in sents) or bool(_LET_US_HEAR.search(ctx.turns[j].text)))
 
 
-def _cut_off(text: str) -> bool:
+def cut_off(text: str) -> bool:
     """A moderator stopping for time without handing the question to anyone ("we are out
     of time, maybe the speakers can reply in writing"); "we are almost out of time, so
     Lars, very briefly" still gives it the floor."""
-    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or _BRIEF.search(text) or ANSWERS_NOW.search(text))
+    return bool(CUT_OFF.search(text)) and not (_PASS_ON.search(text) or BRIEF.search(text) or ANSWERS_NOW.search(text))
 
 
 def _invited_before(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
@@ -458,7 +483,9 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
         first = _part_for(ctx, g, groups, j, nth) if seen == 0 else None  # None: it takes up only other parts
         if first is not None and _addressee_replies(ctx, g, j, first):
-            return "answered", [ctx.turns[j].line] if j == close else _run(ctx, j, _answer_end(ctx, groups, j, close))
+            return "answered", [ctx.turns[j].line] if j == close else reply_run(
+                ctx, j, answer_end(ctx, groups, j, close)
+            )
         if j == close:  # the turn that moves on may still reply first ("It is a fair point. … Yuki, …?")
             cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
             head = ctx.session.text[ctx.turns[j].start : cut]
@@ -467,9 +494,9 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 and not g.from_moderator
                 and ctx.is_moderator(j)
                 and not _same_speaker(ctx, j, g.turn)
-                and _substantive(head) >= 6
+                and substantive(head) >= 6
                 and not PARKING.search(head)
-                and not _cut_off(head)
+                and not cut_off(head)
                 and not carries_away(head, words)
                 and not refers_elsewhere(
                     ctx.turns[j].text, words
@@ -477,7 +504,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             ):
                 return "answered", [ctx.turns[j].line]
             break
-        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or _question_turn(ctx, groups, j):
+        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or question_turn(ctx, groups, j):
             continue
         text = ctx.turns[j].text
         if ctx.is_moderator(j) and not g.from_moderator:
@@ -490,16 +517,16 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 not g.from_moderator
                 and seen == 1
                 and not PARKING.search(text)
-                and not _cut_off(text)
+                and not cut_off(text)
                 and not _redirects(ctx, j)
                 and (
-                    (QUESTION_REF.search(text) and _substantive(text) >= 12)
-                    or (SELF_ANSWER.match(text) and _substantive(text) >= 6)
+                    (QUESTION_REF.search(text) and substantive(text) >= 12)
+                    or (SELF_ANSWER.match(text) and substantive(text) >= 6)
                     or mod_answers(ctx, groups, j, words)
                 )
             ):
                 return "answered", [ctx.turns[j].line]
-            if seen == 1 and (PARKING.search(text) or _cut_off(text) or DEFERS_FAST.search(text[:400])):
+            if seen == 1 and (PARKING.search(text) or cut_off(text) or DEFERS_FAST.search(text[:400])):
                 parked, direct = True, False
             elif not g.from_moderator and seen == 1 and (RELAY.search(text) or calls_next(ctx, j)):
                 direct = True
@@ -508,7 +535,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             continue
         part = _part_for(ctx, g, groups, j, nth, text)
         if (
-            _cut_off(text[:400])
+            cut_off(text[:400])
             and not _asked_since(groups, g, j, anyone=True)
             and ctx.people[j].role not in ("participant", "remote-hub")
         ):
@@ -521,15 +548,15 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             direct = False  # passed on, or only another part answered: only a later turn that takes it up answers it
             declined = declined or ctx.people[j].name == g.to
             continue
-        if len(same_turn) > 1 and part != text and _substantive(part) >= ANSWER_WORDS:
-            return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))  # "The first part is simple. …"
+        if len(same_turn) > 1 and part != text and substantive(part) >= ANSWER_WORDS:
+            return "answered", reply_run(ctx, j, answer_end(ctx, groups, j, close))  # "The first part is simple. …"
         someone_else = not _takes_floor_for(ctx, g, j, crowded, invited)
         if (not someone_else and (direct or (seen == 1 and not parked))) or (
             not parked and not (declined and _asked_since(groups, g, j)) and _addressee_replies(ctx, g, j, part)
         ):
-            return "answered", _run(ctx, j, _answer_end(ctx, groups, j, close))
-        if _overlap(words, text) >= OVERLAP:
-            return ("answered-later" if parked else "answered"), _run(ctx, j, _answer_end(ctx, groups, j, close))
+            return "answered", reply_run(ctx, j, answer_end(ctx, groups, j, close))
+        if word_overlap(words, text) >= OVERLAP:
+            return ("answered-later" if parked else "answered"), reply_run(ctx, j, answer_end(ctx, groups, j, close))
         if seen >= ANSWER_WINDOW:
             break
     return "unanswered", []
@@ -595,11 +622,11 @@ def reply_kinds(
     nothing to it and is not read. A turn that puts a question of its own (`_new_asker`) and the
     asker's own turns are no replies; courtesy or floor business alone (`read_reply` None) is no
     evidence either way."""
-    from .replyreader import NONE, read_reply
+    from .replyreader import ANSWERS, DECLINES, NONE, read_reply
 
     same_turn = [h for h in groups if h.turn == g.turn]
     nth = same_turn.index(g) if len(same_turn) > 1 else 0
-    words = _core_words(" ".join(s.text for s in g.core))
+    words = core_words(" ".join(s.text for s in g.core))
     by_line = {t.line: t.index for t in ctx.turns}
     for line in lines:
         j = by_line.get(line)
@@ -618,9 +645,11 @@ def reply_kinds(
                 continue  # its sentences go to the others' questions: it says nothing to `g`
             part = " ".join(mine) or part
         kind = read_reply(part, words)
+        if kind == ANSWERS and withholds_the_deed(g, part):
+            kind = DECLINES  # "… I cannot promise": the deed asked is refused, whatever is explained
         if kind is None:
             continue  # courtesy or floor business alone: no evidence either way
-        if kind != NONE and (_question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):
+        if kind != NONE and (question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):
             continue  # a turn that asks (a new asker of the round) is no reply; one that only asks to hear again is
         yield ReplyShare(j, part, len(batch) if g in batch else 1, kind)
 
@@ -671,7 +700,7 @@ def _batch(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> list[Qu
         (
             k
             for k in range(j - 1, -1, -1)
-            if not _empty(ctx, k) and not ctx.is_moderator(k) and not _question_turn(ctx, groups, k)
+            if not _empty(ctx, k) and not ctx.is_moderator(k) and not question_turn(ctx, groups, k)
         ),
         -1,
     )
@@ -733,15 +762,15 @@ def _owners(ctx: AnalysisContext, batch: list[QuestionGroup], j: int) -> list[in
     """For each sentence of reply `j`, the index in `batch` of the question it takes up (`batch_part`
     says how: the asker it names, else the one question whose content words it shares most, else
     the one before), None until one is taken up."""
-    words = [_core_words(" ".join(x.text for x in h.core)) for h in batch]
+    words = [core_words(" ".join(x.text for x in h.core)) for h in batch]
     owners: list[int | None] = []
     owner: int | None = None
     askers = [_asker_words(h) for h in batch]
     for sentence in ctx.sentences[j]:
-        said = _core_words(sentence.text)
+        said = core_words(sentence.text)
         shared = [len(w & said) for w in words]
         best = max(shared)
-        named = _names_asker(sentence.text, askers)
+        named = names_asker(sentence.text, askers)
         if named is not None:
             owner = named
         elif best and shared.count(best) == 1:
@@ -759,7 +788,7 @@ def _asker_words(g: QuestionGroup) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w‑'-]+", name) if len(w) > 2 and w[0].isupper())
 
 
-def _names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
+def names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
     """Which question of a batch a reply's sentence turns to by naming its asker near its start
     ("For Aroha, it is a very good question.", "And Nivi, on the terminal, …"): a reply to a round
     of questions says whose it takes, and that beats shared content words. None when no asker,
@@ -786,7 +815,7 @@ def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
         and not _same_speaker(ctx, j, g.turn)
         and not _talk_between(ctx, groups, g.turn, j, lines)
         and not _kept_for_later(ctx, words, g.turn, j)
-        and any(_names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
+        and any(names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
         for j, turn in enumerate(ctx.turns)
     )
 
@@ -819,7 +848,7 @@ def _talk_between(ctx: AnalysisContext, groups: list[QuestionGroup], start: int,
     return any(
         not _empty(ctx, k)
         and not ctx.is_moderator(k)
-        and not _question_turn(ctx, groups, k)
+        and not question_turn(ctx, groups, k)
         and ctx.turns[k].line not in lines
         and not _answers_round(ctx, groups, start, k)
         for k in range(start + 1, j)
@@ -852,16 +881,16 @@ def _closes(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup],
 
 
 @lru_cache(maxsize=1024)
-def _core_words(text: str) -> frozenset[str]:
+def core_words(text: str) -> frozenset[str]:
     """`content_words` of a question's core or an answer's head, kept: `link_answers` compares
-    every later question with each earlier one and `_overlap` weighs the same answer turn
+    every later question with each earlier one and `word_overlap` weighs the same answer turn
     for each question before it, so each text is otherwise stemmed once per pair."""
     return frozenset(content_words(text))
 
 
-def _same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
-    wa = _core_words(" ".join(s.text for s in a.core))
-    wb = _core_words(" ".join(s.text for s in b.core))
+def same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
+    wa = core_words(" ".join(s.text for s in a.core))
+    wb = core_words(" ".join(s.text for s in b.core))
     shared = wa & wb
     sim = len(shared) / max(1, min(len(wa), len(wb))) if len(shared) >= 2 else 0.0  # one shared word is a topic
     same_to = a.to == b.to and a.to != "room"

@@ -38,21 +38,21 @@ from .cues import CUT_OFF, DECLINE, PARKING, QUESTION_REF, RETURN_TO, SELF_ANSWE
 from .questioncues import ANSWERS_NOW, DEFERS, NOT_KNOWN, TIME_SHORT, ordinal_part, without_read_back
 from .questionfates import NON_ANSWER_WORDS
 from .questions import (
-    _BRIEF,
     ANSWER_WINDOW,
+    BRIEF,
     OVERLAP,
     QuestionGroup,
-    _cut_off,
     _empty,
-    _overlap,
-    _question_turn,
-    _same_question,
     _same_speaker,
-    _substantive,
     answers_then_promises,
     calls_next,
+    cut_off,
     mod_answers,
+    question_turn,
+    same_question,
+    substantive,
     takes_up,
+    word_overlap,
 )
 from .questions_later import later_turns
 from .questionsentences import _words
@@ -98,7 +98,7 @@ class FateContext:
     tails: dict[int, Suffixes] = field(default_factory=dict)  # turns with many questions, shared likewise
 
     def overlap(self, ctx: AnalysisContext, question: set[str], j: int) -> float:
-        """`questions._overlap` of turn `j`, its content words computed once per session."""
+        """`questions.word_overlap` of turn `j`, its content words computed once per session."""
         if j not in self.words:
             self.words[j] = content_words(without_read_back(ctx.turns[j].text)[:2000])
         shared = question & self.words[j]
@@ -138,7 +138,7 @@ def _late_aside(text: str, question: set[str] | None = None) -> bool:
         return False
     before = text[: min(starts)]
     short = _words(text) < NON_ANSWER_WORDS
-    return _substantive(before) >= LATE_ASIDE and (not short or takes_up(before, question))
+    return substantive(before) >= LATE_ASIDE and (not short or takes_up(before, question))
 
 
 # `_aside` asks eight cue patterns of the same text for each answer turn it weighs: one
@@ -332,7 +332,7 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
         if between is None or between >= j:
             continue  # the addressee's own next turn, no one in between
         text = ctx.turns[j].text[:2000]
-        if _overlap(words, text) >= OVERLAP or any(re.search(rf"\b{re.escape(w)}\b", text[:400]) for w in asker):
+        if word_overlap(words, text) >= OVERLAP or any(re.search(rf"\b{re.escape(w)}\b", text[:400]) for w in asker):
             return j
         if RETURN_TO.search(text[:RETURN_OPENING]):
             return j  # "Yes, thank you for waiting.  So, in our law, …": the return opens the turn
@@ -384,7 +384,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     restated = bool(follow) and not g.from_moderator and only_restates(ctx, follow[0])
     # the chair repeats the floor question in their own words: the exchange goes on after it
     follow = follow[1:] if restated else follow[:3]
-    if follow and _question_turn(ctx, groups, follow[0]):
+    if follow and question_turn(ctx, groups, follow[0]):
         feats.append("round:more-questions-next")  # a round of questions is being collected
     inside = list(takewhile(lambda j: j < close, later.follows(g.turn)))[1 if restated else 0 :]
     if close == g.turn:
@@ -427,13 +427,13 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             # The rules' reading of a moderator's words: stopping for time or parking the
             # question ("maybe Tariq can answer by email"), unless handing it over briefly
             # ("we are almost out of time, so Tariq, very briefly").
-            if _cut_off(said) or PARKING.search(said):
+            if cut_off(said) or PARKING.search(said):
                 feats.append("aside:mod-cut")
             asks = [h for h in groups if h.turn == j and h.from_moderator]
             if asks:
                 feats.append("mod:moves-on")  # the moderator's next words put a new question
             head = ctx.session.text[ctx.turns[j].start : asks[0].sentences[0].start if asks else ctx.turns[j].end]
-            if _substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
+            if substantive(head) >= 12 and (QUESTION_REF.search(head) or SELF_ANSWER.match(head)):
                 feats.append("mod:replies")  # the rules' reading of a moderator's own answer
             answers = not g.from_moderator and mod_answers(ctx, groups, j, words)
             if answers:
@@ -445,7 +445,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             # an addressee who has left, with the floor handed by name to someone who can answer
             # ("The Minister had to leave.  Her adviser, Mr. Tanaka, do you want to say something?")
             # is no aside: who takes the floor answers (stop 30, asks_blind13)
-            if _aside(head[:600]) and not _BRIEF.search(head[:600]) and not (handed and _LEFT.search(head[:600])):
+            if _aside(head[:600]) and not BRIEF.search(head[:600]) and not (handed and _LEFT.search(head[:600])):
                 # the moderator's own words before moving on stop for time, defer, forward or
                 # do not know ("I honestly don't know, I will … come back to you by email");
                 # "we are almost out of time, so Tariq, very briefly" hands the floor over;
@@ -492,7 +492,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             continue  # a substring test first: most turns name no one who asked
         spots = [m.start() for m in named.finditer(text)] if named else []
         if any(
-            _cut_off(text[max(0, at - 200) : at + 250]) or PARKING.search(text[max(0, at - 200) : at + 250])
+            cut_off(text[max(0, at - 200) : at + 250]) or PARKING.search(text[max(0, at - 200) : at + 250])
             for at in spots
         ):
             feats.append("aside:taken-up")
@@ -513,7 +513,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("addr:declines")
             elif _aside(reply):
                 feats.append("late:addressee" if _late_aside(reply, words) else "aside:addressee")
-    if any(_same_question(g, h, ctx) for h in groups[fc.index + 1 :] if h.turn > g.turn):
+    if any(same_question(g, h, ctx) for h in groups[fc.index + 1 :] if h.turn > g.turn):
         feats.append("reasked-later")
     if any(f.startswith("aside:") for f in feats):
         feats.append("aside:any")

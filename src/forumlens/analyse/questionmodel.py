@@ -26,7 +26,7 @@ from ..shipped import load_shipped
 from .askmodel import Softmax
 from .context import AnalysisContext
 from .cues import content_words
-from .questions import QuestionGroup, _answer_end, _question_turn, _run
+from .questions import QuestionGroup, answer_end, question_turn, reply_run
 from .questions_later import later_turns
 
 __all__ = ["STATUSES", "QuestionModel", "answer_lines", "load_question_model"]
@@ -94,12 +94,12 @@ def answer_lines(
         pick = next((j for j in inside if ctx.people[j].name == g.to), None)
         if pick is None:
             pick = next(
-                (j for j in inside if not ctx.is_moderator(j) and not _question_turn(ctx, groups, j)),
+                (j for j in inside if not ctx.is_moderator(j) and not question_turn(ctx, groups, j)),
                 inside[0] if inside else next(later.follows(g.turn), None),
             )
         if pick is None:
             return []
-        return _run(ctx, pick, _answer_end(ctx, groups, pick, close)) if pick < close else [ctx.turns[pick].line]
+        return reply_run(ctx, pick, answer_end(ctx, groups, pick, close)) if pick < close else [ctx.turns[pick].line]
     words = content_words(" ".join(s.text for s in g.core))
     # the later turn that repeats most of the question (the first of equals): only turns
     # sharing two of its words score above 0

@@ -102,27 +102,27 @@ from .questioncues import (
     NOT_KNOWN_FAST,
     REPLY_HEAD,
 )
-from .questionfates import _BRIEF as _BRIEF
 from .questionfates import ANSWER_WINDOW as ANSWER_WINDOW
 from .questionfates import (
     ANSWER_WORDS,
-    _cut_off,
-    _question_turn,
-    _same_question,
-    _substantive,
+    cut_off,
     question_fates,
+    question_turn,
     reply_reading,
+    same_question,
+    substantive,
     turns_to_asker,
 )
+from .questionfates import BRIEF as BRIEF
 from .questionfates import OVERLAP as OVERLAP
 from .questionfates import FateRecord as FateRecord
-from .questionfates import _answer_end as _answer_end
-from .questionfates import _overlap as _overlap
-from .questionfates import _run as _run
+from .questionfates import answer_end as answer_end
 from .questionfates import answers_then_promises as answers_then_promises
 from .questionfates import calls_next as calls_next
 from .questionfates import mod_answers as mod_answers
+from .questionfates import reply_run as reply_run
 from .questionfates import takes_up as takes_up
+from .questionfates import word_overlap as word_overlap
 from .questiongroups import _FLOOR_LABEL as _FLOOR_LABEL
 from .questiongroups import QuestionGroup, _empty, _same_speaker, find_question_groups
 from .questiongroups import is_announcement as is_announcement
@@ -214,7 +214,7 @@ def taken_up(
                     wide = text[m.start() : m.end() + 250]
             if (
                 PARKING.search(wide)
-                or _cut_off(wide)
+                or cut_off(wide)
                 or DEFERS_FAST.search(wide)
                 or NOT_KNOWN_FAST.search(wide)
                 or TO_CHANNEL.search(wide)  # "We will ask her to answer Fatou in the chat."
@@ -222,7 +222,7 @@ def taken_up(
                 return False, j  # taken up only to be set aside again
             if DECLINE.search(text[m.end() : m.end() + 250]):
                 return False, j  # taken up only to refuse it ("for Dmytro: the cost is commercial, I cannot share it")
-            if ctx.is_moderator(j) and _substantive(text[m.end() :]) < ANSWER_WORDS:
+            if ctx.is_moderator(j) and substantive(text[m.end() :]) < ANSWER_WORDS:
                 k = next((k for k in _follows(ctx, g.turn, j) if not ctx.is_moderator(k)), None)
                 return (True, k) if k is not None else None
             return True, j
@@ -292,7 +292,7 @@ def _voice_between(ctx: AnalysisContext, groups: list[QuestionGroup], asked: int
         not _empty(ctx, k)
         and not ctx.is_moderator(k)
         and not _same_speaker(ctx, k, asked)
-        and not _question_turn(ctx, groups, k)
+        and not question_turn(ctx, groups, k)
         for k in range(asked + 1, back)
     )
 
@@ -480,7 +480,7 @@ def link_answers(
         also = [g.line, *(groups[k].line for k, orig in restated.items() if orig == i)]
         if status != "answered":
             for k in range(i + 1, len(groups)):
-                if k not in dropped and groups[k].turn > g.turn and _same_question(g, groups[k], ctx):
+                if k not in dropped and groups[k].turn > g.turn and same_question(g, groups[k], ctx):
                     dropped.add(k)
                     also.append(groups[k].line)
                     if fates[k][0] != "unanswered":

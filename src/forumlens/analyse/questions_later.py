@@ -79,8 +79,8 @@ class LaterTurns:
 
     @cached_property
     def words(self) -> dict[int, set[str]]:
-        """Content words of each speech turn's first 2,000 characters (what `_overlap` reads),
-        up to a read-back of the chair's notes (`later_text`, as `_overlap` reads them)."""
+        """Content words of each speech turn's first 2,000 characters (what `word_overlap` reads),
+        up to a read-back of the chair's notes (`later_text`, as `word_overlap` reads them)."""
         return {j: content_words(later_text(self._ctx, j)[:2000]) for j in self.speech}
 
     @cached_property
@@ -100,7 +100,7 @@ class LaterTurns:
         return out
 
     def sharing(self, question: set[str], t: int, start: int) -> Iterator[tuple[int, float]]:
-        """(turn, overlap) of the following turns of `t` from `start` on whose `_overlap` with
+        """(turn, overlap) of the following turns of `t` from `start` on whose `word_overlap` with
         `question` is above 0 (two shared words or more), in turn order: the postings of the
         question's words merged, so turns sharing none of them are never read."""
         index = self._word_turns

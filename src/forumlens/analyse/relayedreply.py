@@ -20,9 +20,7 @@ from collections.abc import Mapping
 
 from ..transcript.sentences import sentence_texts
 from .context import AnalysisContext
-from .questionfates import _core_words as core_words
-from .questionfates import _names_asker as names_asker
-from .questionfates import reply_kinds
+from .questionfates import core_words, names_asker, reply_kinds
 from .questiongroups import QuestionGroup
 from .questiongroups import _empty as empty
 from .questiongroups import _same_speaker as same_speaker
