@@ -132,6 +132,8 @@ SENT_TO_THE_CHAT = """\
 
 
 def test_naming_the_asker_to_send_the_answer_to_the_chat_takes_nothing_up() -> None:
+    _ctx, groups = _groups(SENT_TO_THE_CHAT)
+    assert [g.by for g in groups if g.line == 3] == ["Fatima"]  # the asker the last turn names
     found = statuses(SENT_TO_THE_CHAT, with_cast=False)
     assert found[3][0] == "unanswered"
     assert TO_CHANNEL.search("We will ask him to answer Fatima in the chat.")
