@@ -46,6 +46,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from forumlens.resolve import voice
+from forumlens.resolve.affiliation_links import linked_orgs
 from forumlens.resolve.cuefilter import SharedCue
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgnames import abbreviates, ministry_of, org_at, proper_run
@@ -394,6 +395,12 @@ def self_orgs(
             and not _spoken_to(text, start, client.start)
         ):
             found.append(replace(client, rank=0.3))
+    for linked in linked_orgs(
+        text, start, end, mentions, gazetteer, lambda pos: _DESCRIBED_AFTER.match(text, pos, end) is not None
+    ):
+        # "I am here for the Sdružení …", "At the … Office we looked at …": a link of one's own clause
+        if not any(o.start == linked.start for o in found) and not _spoken_to(text, start, linked.start):
+            found.append(replace(linked, rank=0.3))
     for described in _DESCRIBED_THEN_NAMED.finditer(text, start, end):
         named_org = org_at(
             text, described.end(), _clause_end(text, described.end(), end), mentions, gazetteer, place_cue=True
