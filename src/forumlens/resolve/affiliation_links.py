@@ -2,12 +2,13 @@
 
 Why: the self-introduction cues (`orgs._SELF_CUES`) name the verbs and nouns that lead to a
 body ("I work for", "I am with", "a researcher at"), so a speaker who ties themselves to a body
-with any other verb is not read: "I am here for the Sdružení …", "I do the online part for
-the Netzwerk", "for six years I have produced a call-in programme on money matters at Kwetu
-Hewani FM, a community radio". Counted over the who's-who gold of rounds 1–27, the speaker's
-own first-person clause ending in "for/at the <capitalised name>" (or a name that shows it is
-a body) recurs in many rounds, and so does the clause that opens on the body and goes on in the
-first person ("At the … Office we looked at …", "…, at the … Trust our budget …"). The shape is
+with any other verb is not read: "I am here for the Sdružení …", "I write about disasters for
+the Rakuhoku Shimbun", "for six years I have produced a call-in programme on money matters at
+Kwetu Hewani FM, a community radio". Read by hand over the who's-who misses of rounds 1–27, the
+speaker's own first-person clause ending in "for/at the <capitalised name>" (or a name that
+shows it is a body), and the clause that opens on the body and goes on in the first person ("At
+the … Office we looked at …", "…, at the … Trust our budget …"), left a body unread in rounds
+16, 17, 18, 20, 25 and 26 (stop 44: 6 right, 0 wrong; no firing on round 28). The shape is
 read here, from the words alone: a singular "I" and only lower-case words up to the link, or the
 link opening the clause with "we/our/I" right after the name.
 
