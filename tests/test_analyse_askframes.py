@@ -30,7 +30,6 @@ def test_frames(quote: str, category: str) -> None:
     "quote",
     [
         "Take your old batteries to the recycling point.",  # an imperative to the public hands nothing on
-        "We will publish the figures in the spring.",  # publishing has no single convention
         "I will write the chapter on rural libraries.",
         "We sent it to the ministry in 2019.",  # a past report, and no first-person frame of the future
     ],
@@ -92,8 +91,8 @@ def test_a_commitment_to_put_a_thing_on_a_page_is_a_channel_not_its_visibility()
         ("We will report on it to the mailing list in two weeks.", "communication-channels"),
         # put on a portal where people find it: a channel, as for `delivered`
         ("Our ministry will put the tariff tables on the national open data portal.", "communication-channels"),
-        # publishing alone names no one it is put before (the annotators keep it "other")
-        ("We will publish the survey in the autumn.", None),
+        # publishing alone names no one it is put before: made public, visibility (stop 44, `_MADE_PUBLIC`)
+        ("We will publish the survey in the autumn.", "visibility"),
         ("We will send more volunteers next year.", None),
     ],
 )
@@ -136,4 +135,74 @@ def test_frame_of_a_request_to_the_state(quote: str, category: str | None) -> No
     ],
 )
 def test_frame_of_the_programme_or_a_network(quote: str, category: str) -> None:
+    assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # made public by the speaker's side ("accessible to the public"): visibility
+        ("We will publish the figures in the spring.", "visibility"),
+        ("Our observatory will release the full price survey next March.", "visibility"),
+        ("and we can make the audit results public after the elections.", "visibility"),
+        # on a page or sent to a list: still the channel, which comes first
+        ("We will publish the figures on the network's website in the spring.", "communication-channels"),
+        # somebody else's publishing, or a past one, is no commitment of the speaker's side
+        ("The ministry published the figures last year.", None),
+        ("They never publish anything in time.", None),
+    ],
+)
+def test_frame_of_a_thing_made_public(quote: str, category: str | None) -> None:
+    assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # people asked or welcomed to take part: participation
+        ("So I invite the fishers in this room to the open day at the harbour in May.", "participation"),
+        ("Please register for our mentoring circle before the end of the month.", "participation"),
+        ("Any library that wants to come is welcome, the door is open.", "participation"),
+        ("The forum should invite the teachers' unions as a stakeholder group.", "participation"),
+        ("The board should keep two seats for the users of the service.", "participation"),
+        ("The committee should have at least two members from the island councils.", "participation"),
+        # a welcome to the room, or a thanks for an invitation, is no invitation to take part
+        ("Thank you for having me here today.", None),
+        ("I welcome this initiative.", None),
+    ],
+)
+def test_frame_of_people_asked_to_take_part(quote: str, category: str | None) -> None:
+    assert frame_category(quote) == category
+
+
+_PUBLISHED = """>> MODERATOR:  Welcome, everybody.  Tupac, you have the floor.
+
+>> TUPAC QUISPE-ANDERSEN:  Thank you.  The potters of our valley sell online now, but the buyers do not know them.  And our cooperative will publish the prices of every kiln in the valley next year.
+
+>> MODERATOR:  Thank you, Tupac.
+"""
+
+
+def test_a_publication_of_the_speakers_side_is_visibility_not_other() -> None:
+    # before `_MADE_PUBLIC` (stop 44) this commitment was on record as "other"
+    asks = find_intel(parse_transcript(_PUBLISHED), mentions=[]).to_json()["asks"]
+    found = {a["quote"]: a["category"] for a in asks}
+    assert found == {"And our cooperative will publish the prices of every kiln in the valley next year.": "visibility"}
+
+
+@pytest.mark.parametrize(
+    ("quote", "category"),
+    [
+        # done together: cooperation
+        ("I think the two ministries and the carriers should study the outages together.", "cooperation"),
+        ("The networks should send one common position to the review, not nine letters.", "cooperation"),
+        # a fee or price of the speaker's own side waived or lowered: funding
+        ("From March our union will waive the entry fee for apprentices.", "funding"),
+        ("We can offer a reduced tariff to the village schools next year.", "funding"),
+        # a price others are asked to lower is no commitment of the speaker's side
+        ("The carriers will never cut their prices for us.", None),
+        ("I ask the banks to lower the transfer fee.", None),
+    ],
+)
+def test_frame_of_work_together_or_a_fee_waived(quote: str, category: str | None) -> None:
     assert frame_category(quote) == category

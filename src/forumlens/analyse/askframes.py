@@ -9,7 +9,9 @@ thing: delivered to a list, the participants or by e-mail is a communication cha
 or proposal handed on to a body not in the room is a link to institutions; people or groups
 brought in is participation. Later rounds added whom it is put to: a request to the state or
 the platforms is policy, one to the MAG or about the programme's slots is agenda, a network or
-caucus made is cooperation (each rule's comment gives its count on the gold asks). These frames
+caucus made is cooperation; stop 44 added people invited or welcomed to take part (participation) and a
+thing the speaker's side makes public (visibility) (each rule's comment gives its count on the gold
+asks). These frames
 are closed lists of verbs and destinations (the things and bodies are open), and they only
 replace "other" (`asks.find_asks`): a unit with a category of its own keeps it. The stop-29
 attempt to teach the same frames to the category model as features did not help
@@ -98,9 +100,50 @@ _NETWORK = re.compile(
 )
 
 
+# made public by the speaker's side: "we will publish the results, with the names", "our authority will
+# publish the electricity cost of every kiosk", "we will release the study as open data". Issue 22,
+# stop 44 (AC): of the commitments the tool left "other" on rounds 1–27 that publish something
+# (not on a page or list: `_PUT_ON`'s channel comes first), the annotators accepted visibility in 9
+# of 17 and "other" in 6 ("accessible to the public" is visibility in the taxonomy).
+_MADE_PUBLIC = re.compile(
+    r"\b(?:i|we|our\s+(?:[\w'‑-]+\s+){0,2}?[\w'‑-]+)\b[^.;]{0,30}?\b(?:will|'ll|shall|can|are\s+going\s+to|commit\s+to)\s+"
+    r"(?:\w+\s+)?(?:publish|release|make\s+(?:[\w'‑-]+\s+){0,4}?public)\b",
+    re.I,
+)
+# people asked or welcomed to take part: "I invite the young developers in this room to the open data
+# day", "register for our programme", "any member who wants to come is welcome", "invite the consumer
+# associations as a stakeholder group", "a meeting … with an invitation through …", "one seat for a
+# community representative" (participation: involvement, inclusivity). On rounds 1–27 the gold asks
+# with such words are participation first in 15 of 22 (cooperation 6: "invite … to join our network"
+# is read by `_NETWORK` and the keywords before this frame).
+_TAKE_PART = re.compile(
+    r"\b(?:invit\w*|welcom\w*|register\w*)\b[^.;]{0,60}?\b(?:to|for|as)\s+(?:the|our|this|a|an|its|their)\b"
+    r"|\bis\s+(?:very\s+|most\s+)?welcome\b|\binvitations?\b|\bas\s+(?:a\s+)?stakeholders?\b"
+    r"|\bseats?\s+(?:for|at|on)\b|\brepresentatives?\s+(?:of|from)\b|\bmembers?\s+from\b",
+    re.I,
+)
+
+# done together: "the agencies and the operators should look at it together", "the coalitions should
+# write one common contribution", "if the network sends us one common proposal" (cooperation: partners
+# working together). On rounds 1–27 the gold asks with these words are cooperation first in 31 of 67
+# and accept it in 45; of the ones the tool left "other", cooperation is accepted in 4 of 7.
+_TOGETHER = re.compile(r"\b(?:together|jointly|in\s+common|one\s+common)\b", re.I)
+# a price or fee of the speaker's side lowered or waived: "we will waive the membership fee for the
+# students", "our company will cut the payout fee to five per cent", "we will offer a reduced
+# subscription" (funding: what the speaker's side pays or forgoes). Only the speaker's own commitment:
+# a price others are asked to lower or show is a rule (`askcues._PRICE_OBJECT`). Rounds 1–27: the
+# three units of this shape the tool left "other" are funding in the gold.
+_FEE_WAIVED = re.compile(
+    r"\b(?:i|we|our\s+(?:[\w'‑-]+\s+){0,2}?[\w'‑-]+)\b[^.;]{0,30}?\b(?:will|'ll|shall|can|are\s+going\s+to)\s+"
+    r"(?:\w+\s+)?(?:waive|cut|reduce|lower|halve|drop|offer\s+(?:a\s+)?(?:reduced|lower|discounted))\b[^.;]{0,40}?"
+    r"\b(?:fees?|subscriptions?|tariffs?|prices?|charges?)\b",
+    re.I,
+)
+
+
 def frame_category(quote: str) -> str | None:
     """The category the unit's frame gives (a relay, a request to the state, a delivery, people
-    brought in), or None."""
+    brought in or invited, a thing made public), or None."""
     if _RELAY.search(quote):
         return "links-to-institutions"
     if _TO_STATE.search(quote):
@@ -111,8 +154,14 @@ def frame_category(quote: str) -> str | None:
         return "agenda"
     if _NETWORK.search(quote):
         return "cooperation"
-    if _BRING_IN.search(quote):
+    if _BRING_IN.search(quote) or _TAKE_PART.search(quote):
         return "participation"
+    if _MADE_PUBLIC.search(quote):
+        return "visibility"
+    if _FEE_WAIVED.search(quote):
+        return "funding"
+    if _TOGETHER.search(quote):
+        return "cooperation"
     return None
 
 
