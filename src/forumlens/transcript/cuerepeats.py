@@ -8,16 +8,27 @@ turn that opens its cue's first text line with the same label as the turn before
 cue furniture (identifier, timing, blank lines) between the two, goes on with that turn, as a
 voice span (`<v Jo Li>`) repeated on consecutive cues does (`cues.py`). A `>>` before the label
 is a captioner's mark of a new turn and keeps its cut.
+
+A meeting service's text export does the same on lines, not cues: `00:00:11 Jo Li: …` (Webex),
+`<3:00:20 PM> Jo Li: …` (Jitsi), one line a sentence or a pause, each with its time mark and the
+speaker's name. Two such lines in a row under one name are one turn cut by the export
+(`join_stamped_repeats`); a line without a time mark before its name (`Jo Li: …` twice in a
+caption file) is still a new turn after a voice nobody labelled, and `>>` still cuts.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..models import Turn
+from .clock import CLOCK
 from .cues import is_cue_file, timing_between
 
-__all__ = ["join_repeated_cues"]
+__all__ = ["join_repeated_cues", "join_stamped_repeats"]
+
+# A line's time mark before the speaker's name: `00:00:11 `, `[10:02:40] `, `<3:00:20 PM> `.
+_STAMP = re.compile(rf"[ \t]*[\[<(]?{CLOCK}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\]>)]?[ \t]+")
 
 
 def join_repeated_cues(text: str, turns: list[Turn]) -> list[Turn]:
@@ -44,3 +55,47 @@ def _goes_on(text: str, last: Turn, turn: Turn) -> bool:
     if not text[line_start : turn.start].lstrip().startswith(turn.label):
         return False
     return timing_between(text, last.end, line_start)
+
+
+def join_stamped_repeats(text: str, turns: list[Turn]) -> list[Turn]:
+    """`turns` with each turn whose line opens with a time mark and then the same label as the turn
+    right before it (also time-marked, nothing but blank space between) joined to that turn: a
+    meeting export's lines of one speaker (see the module doc)."""
+    if len(turns) < 2:
+        return turns
+    out: list[Turn] = []
+    for turn in turns:
+        last = out[-1] if out else None
+        if last is not None and _stamped_on(text, last, turn):
+            out[-1] = replace(last, text=text[last.start : turn.end], end=turn.end, end_line=turn.end_line)
+        else:
+            out.append(turn)
+    return [replace(t, index=i) for i, t in enumerate(out)] if len(out) < len(turns) else turns
+
+
+def _stamped_on(text: str, last: Turn, turn: Turn) -> bool:
+    if turn.label is None or turn.label != last.label or turn.kind != "speech" or last.kind != "speech":
+        return False
+    if text[last.end : turn.start].strip() == "":
+        return False  # no head between: not two lines
+    return _stamped_head(text, turn) and _stamped_head(text, last) and _only_head_between(text, last, turn)
+
+
+def _stamped_head(text: str, turn: Turn) -> bool:
+    """Whether the turn's line is a time mark, the label (and a colon), then the speech."""
+    line_start = text.rfind("\n", 0, turn.start) + 1
+    head = text[line_start : turn.start]
+    stamp = _STAMP.match(head)
+    if stamp is None or ">>" in head:
+        return False
+    rest = head[stamp.end() :].strip()
+    return rest.rstrip(":").strip() == (turn.label or "").strip()
+
+
+def _only_head_between(text: str, last: Turn, turn: Turn) -> bool:
+    """Whether the turn's head is the line right after the last turn's speech: an export writes
+    one line after another; a blank line between two stamped paragraphs of one name
+    (`[14:01:05] JO LI: …`, a blank line, `[14:02:20] JO LI: …`) is a captioner's cut, kept."""
+    line_start = text.rfind("\n", 0, turn.start) + 1
+    between = text[last.end : line_start]
+    return line_start >= last.end and between.strip() == "" and between.count("\n") <= 1

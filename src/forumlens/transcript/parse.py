@@ -115,7 +115,7 @@ from ..models import Session, Turn
 from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .clock import label_colon, stamp_free
-from .cuerepeats import join_repeated_cues
+from .cuerepeats import join_repeated_cues, join_stamped_repeats
 from .cues import cues_begin, first_speech
 from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
@@ -131,6 +131,7 @@ from .labelwords import PARTICLES
 from .learned import asked_lines, learned_markers
 from .mailreader import read_mail_archive
 from .markers import Marker, find_markers, line_of, line_starts
+from .officenames import office_names
 from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
 from .records import read_records
@@ -202,8 +203,10 @@ def _by_rules(
     if structured is not None:
         return _parse_export(text, source, sha256, structured, line_starts(text)), True
     view = reading_view(text)
-    if view.changed:
-        return _in_source(_parse(view.text, source, sha256, label_model), text, view), False
+    if view.changed:  # a view may blank a line's time mark (`<3:00:20 PM>` read as markup): joined on the source
+        session = _in_source(_parse(view.text, source, sha256, label_model), text, view)
+        joined = join_stamped_repeats(text, list(session.turns))
+        return (session if len(joined) == len(session.turns) else replace(session, turns=tuple(joined))), False
     return _parse(text, source, sha256, label_model), False
 
 
@@ -407,6 +410,7 @@ def _session(
     whether lone-letter labels may be a transcriber's initials (not in an export's fields); `noted`:
     an export reader's warnings about the file (a CSV quote never closed); `heading`: an export's
     own header lines to read the title and year from instead (`ExportMarks.heading`)."""
+    turns = join_stamped_repeats(text, turns)  # `00:00:11 Jo Li: …` on each line of one speaker's turn
     if initials:
         turns = letters_as_initials(turns)  # `>> A:` beside `>> B:` is a person, not a briefing's answer
         turns = testimony_speakers(text, turns)  # `Q.`/`A.` named by the `BY MR. X:` and sworn-in lines
@@ -416,6 +420,7 @@ def _session(
     turns = [t if t.index == i else replace(t, index=i) for i, t in enumerate(turns)]
     addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns], text)  # "ÔNG TƯỜNG" is "Tường"
     addressed = spoken_addresses([t.label for t in turns], addressed, text)  # "de heer Wittebroekx" in the speech
+    addressed = office_names([t.label for t in turns], addressed)  # "El señor ARRIBALZAGA", "Ministeren (Jo Li)"
     titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]

@@ -1,0 +1,179 @@
+"""The person in a label that opens with an office, a role or a form of address, read by its shape.
+
+Parliamentary records and caption files put more before a name than the titles of
+`labelwords.TITLES`: an article before the title (`O SR. MARCIANO BRANDIMARTE`, `A SRA. …`), a
+form of address in lower case before a surname in capitals (`El señor ARRIBALZAGA PEDREGUERA`),
+an office with the person in brackets (`Digitaliseringsministeren (Asger Tvedebrink-Hjorth)`,
+`O SR. PRESIDENTE (Deputado …)`) and a role word before the name (`PANELIST WANJIRU KIRIGITHA`).
+A list of each language's offices misses the next language; the label's shape says which part is
+the person:
+
+- *an article before a title*: a first word of one or two letters with no full stop (so no
+  initial) before a word `is_title` knows is the language's article; both go;
+- *the case of the words*: in a mixed-case label, words written in capitals after opening words
+  written in mixed or lower case, one of them a lower-case word that is no name particle, are the
+  name; the opening words are its form of address. A capitals rest that is a role (`PRESIDENTA`)
+  names nobody;
+- *an office with the person in brackets*: a label `HEAD (INNER)` whose bracket holds two to four
+  words written as a name (each capitalised and in mixed case, particles allowed) while its head
+  is no name (one word, a role, or five words and more once an article and a title are gone):
+  the bracket is the person (`Lord Jo (Con)`, `Jo Li (Highland Council)` keep their head);
+- *a role word before the name*: the first one or two words are a role label by themselves
+  (`generic_label`) and two or more name words follow: the name is the rest.
+
+Pure functions over a label; `office_names` applies them to a session's labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .labelwords import FUNCTION_WORDS, PARTICLES, is_title
+from .speakers import display_name, generic_label
+
+__all__ = ["office_name", "office_names"]
+
+_BRACKETED = re.compile(r"\s*(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _name_part(label: str) -> str:
+    """The label before a card in brackets, after a comma, or a colon."""
+    return re.split(r"[(,:\[]", label, maxsplit=1)[0].strip()
+
+
+def _without_article(words: list[str]) -> list[str]:
+    """`O SR. PRESIDENTE` → `SR. PRESIDENTE`: a word of one or two letters, no full stop, before a title."""
+    if len(words) > 2 and len(words[0]) <= 2 and words[0].isalpha() and is_title(words[1]):
+        return words[1:]
+    return words
+
+
+def _name_word(word: str) -> bool:
+    """A word written as a name word: capitalised, in mixed case (`Tvedebrink-Hjorth`), or a particle."""
+    if word in PARTICLES:
+        return True
+    return _LETTERS.fullmatch(word) is not None and word[:1].isupper() and any(ch.islower() for ch in word)
+
+
+def _bracketed_person(label: str) -> str | None:
+    """The person in brackets after an office (see the module doc), else None."""
+    match = _BRACKETED.fullmatch(label)
+    if match is None:
+        return None
+    inner = match.group("inner").split(",")[0].strip()
+    words = inner.split()
+    if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words) or words[-1] in PARTICLES:
+        return None
+    if any(w.lower() in FUNCTION_WORDS for w in words if w not in PARTICLES):
+        return None
+    head = _without_article(match.group("head").split())
+    while len(head) > 1 and is_title(head[0]):
+        head = head[1:]
+    if not (len(head) == 1 or len(head) >= 5 or generic_label(" ".join(head))):
+        return None
+    name = display_name(inner)
+    return name if name and not generic_label(name) else None
+
+
+def _capitals_rest(label: str) -> tuple[bool, str | None]:
+    """(whether the case shows a form of address before the name, the name): `El señor ARRIBALZAGA
+    PEDREGUERA` → `Arribalzaga Pedreguera`; `La señora PRESIDENTA` → None (a role)."""
+    words = _name_part(label).split()
+    k = next((i for i, w in enumerate(words) if w.isupper() and sum(ch.isalpha() for ch in w) >= 2), len(words))
+    rest = words[k:]
+    if not (1 <= k < len(words)) or not all(w.isupper() for w in rest):
+        return False, None
+    opening = words[:k]
+    if any(w.isupper() for w in opening):
+        return False, None
+    lower = [w for w in opening if w.isalpha() and w.islower() and w not in PARTICLES and len(w) >= 3]
+    if not lower or any(w.lower() in FUNCTION_WORDS for w in lower):
+        return False, None
+    text = " ".join(rest)
+    if generic_label(text):
+        return True, None
+    name = display_name(text)
+    return (True, name) if name else (False, None)
+
+
+def _role_before_name(label: str) -> str | None:
+    """`PANELIST WANJIRU KIRIGITHA` → `Wanjiru Kirigitha`: a role label then two or more name words."""
+    words = _name_part(label).split()
+    for k in (1, 2):
+        rest = words[k:]
+        role = " ".join(words[:k])
+        if len(rest) < 2 or len(role) < 3 or not (generic_label(role) and generic_label(role.title())):
+            continue  # `A KINNEY …`: a one-letter voice; `MEI LIN TAN`: a given name a label in capitals hides
+        if not _LETTERS.fullmatch(rest[0]):
+            return None  # `Chair — Jo Li`, `Host | Jo Li`: a separator the name readers already know
+        if any(w.lower().strip(".") in FUNCTION_WORDS or w.lower() in PARTICLES for w in rest[:1]):
+            return None
+        if any(w.lower().strip(".") in FUNCTION_WORDS for w in rest if w.lower() not in PARTICLES):
+            return None
+        name = display_name(" ".join(rest))
+        return name if name and not generic_label(name) else None
+    return None
+
+
+def office_name(label: str | None) -> tuple[bool, str | None]:
+    """(whether the label's shape names its person apart from an office or address, that person
+    or None for a role): the rules of the module doc, the brackets first."""
+    if not label:
+        return False, None
+    person = _bracketed_person(label)
+    if person is not None:
+        return True, person
+    found, name = _capitals_rest(label)
+    if found:
+        return True, name
+    words = _name_part(label).split()
+    bare = _without_article(words)
+    if bare is not words:
+        name = display_name(" ".join(bare))
+        if name:
+            return True, name
+    person = _role_before_name(label)
+    if person is not None:
+        return True, person
+    return False, None
+
+
+def office_names(
+    labels: Sequence[str | None], addressed: Sequence[tuple[str | None, bool]]
+) -> list[tuple[str | None, bool]]:
+    """`addressed` (each name and whether a form of address was dropped) with the person each
+    label's shape names (`office_name`); a name so read counts as titled (no short-name expansion)."""
+    out: list[tuple[str | None, bool]] = []
+    seen: dict[str, tuple[bool, str | None]] = {}
+    for label, (name, dropped) in zip(labels, addressed, strict=True):
+        if not label or not name:
+            out.append((name, dropped))
+            continue
+        if label not in seen:
+            seen[label] = office_name(label)
+        found, person = seen[label]
+        out.append((person, True) if found and person != name else (name, dropped))
+    return _shared_openings(out)
+
+
+def _shared_openings(named: list[tuple[str | None, bool]]) -> list[tuple[str | None, bool]]:
+    """A word that opens the names of two or more people, each with two or more words after it
+    that begin differently (`Deputado Aristides …`, `Deputado Eustáquio …`), is an office or a
+    form of address: dropped. Not a fixed phrase (`Remote Hub Lagos`, `Remote Hub Quito`: the
+    same word follows), one person written twice (`Sidi Ould Boubacar`, `… Boubakar`), nor a
+    description (`Representative of …`: a function word)."""
+    firsts: dict[str, set[str]] = {}
+    for name, _ in named:
+        words = name.split(" ") if name else []
+        if len(words) >= 3 and not any(w.lower() in FUNCTION_WORDS for w in words):
+            firsts.setdefault(words[0], set()).add(words[1])
+    shared = {w for w, after in firsts.items() if len(after) >= 2}
+    if not shared:
+        return named
+    out: list[tuple[str | None, bool]] = []
+    for name, dropped in named:
+        words = name.split(" ") if name else []
+        out.append((" ".join(words[1:]), True) if len(words) >= 3 and words[0] in shared else (name, dropped))
+    return out

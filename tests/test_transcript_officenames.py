@@ -1,0 +1,149 @@
+"""The person in a label that opens with an office, a role or a form of address (`officenames.py`),
+and one speaker's time-marked export lines read as one turn (`cuerepeats.join_stamped_repeats`).
+Every record here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.transcript.officenames import office_name, office_names
+from forumlens.transcript.parse import parse_transcript
+
+
+@pytest.mark.parametrize(
+    ("label", "person"),
+    [
+        # the office's holder in brackets after it
+        ("Kulturministeren (Ingrid Lykkeberg-Strand)", "Ingrid Lykkeberg-Strand"),
+        ("O SR. PRESIDENTE (Deputado Cláudio Serravalle)", "Deputado Cláudio Serravalle"),
+        ("La señora MINISTRA DE CIENCIA E INNOVACIÓN (Etxeberria Lasarte)", "Etxeberria Lasarte"),
+        # a lower-case form of address before a surname in capitals
+        ("El señor GARMENDIA OLAZÁBAL", "Garmendia Olazábal"),
+        ("La señora PRESIDENTA", None),
+        # an article before a title
+        ("A SRA. ROSÂNGELA QUEIROGA", "Rosângela Queiroga"),
+        # a role word before the name
+        ("PANELIST TUMAINI MWAKYUSA", "Tumaini Mwakyusa"),
+        ("Moderator Ilse Brandvold", "Ilse Brandvold"),
+    ],
+)
+def test_the_label_names_its_person(label: str, person: str | None) -> None:
+    assert office_name(label) == (True, person)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Councillor Ewan Dunmore (Fife Council)",  # a name before the bracket: the bracket is its body
+        "Lord Pellworth (Con)",  # a party tag of one word
+        "Agnese Vilumsone (Riga Digital Rights Association of Latvia)",  # an organisation
+        "MEI LIN TAN",  # a given name in capitals, no role
+        "A KOFI ANSAH",  # a one-letter voice, no title after it
+        "Chair — Wanjiru Kamau",  # a separator the name readers already know
+        "MODERATOR OF THE DAY",  # a description, not a name
+        "REPRESENTATIVE OF MALAWI",
+        "Kofi Ansah",
+    ],
+)
+def test_a_name_or_a_description_is_left_alone(label: str) -> None:
+    assert office_name(label) == (False, None)
+
+
+def test_a_word_opening_two_names_that_go_on_differently_is_an_address() -> None:
+    labels = ["DEPUTADO A", "DEPUTADO B", "REMOTE HUB X", "REMOTE HUB Y", "SIDI OULD A", "SIDI OULD B"]
+    names = [
+        "Deputado Cláudio Serravalle",
+        "Deputado Heitor Vasconcelos",
+        "Remote Hub Lagos",
+        "Remote Hub Quito",
+        "Sidi Ould Boubacar",
+        "Sidi Ould Boubakar",
+    ]
+    out = office_names(labels, [(n, False) for n in names])
+    assert [n for n, _ in out] == [
+        "Cláudio Serravalle",
+        "Heitor Vasconcelos",
+        "Remote Hub Lagos",  # the same word after it: a fixed phrase
+        "Remote Hub Quito",
+        "Sidi Ould Boubacar",  # one person written twice
+        "Sidi Ould Boubakar",
+    ]
+    assert [d for _, d in out] == [True, True, False, False, False, False]
+
+
+_CORTES = """DIARIO DE SESIONES
+COMISIÓN DE CIENCIA, INNOVACIÓN Y UNIVERSIDADES
+Sesión núm. 7, celebrada el martes 4 de marzo de 2025
+
+Se abre la sesión a las diez de la mañana.
+
+La señora PRESIDENTA: Buenos días, señorías. Comparece la señora ministra para informar sobre el foro.
+La señora MINISTRA DE CIENCIA E INNOVACIÓN (Etxeberria Lasarte): Gracias, presidenta. Fuimos seis personas al foro y volvimos con dos convenios firmados.
+El señor GARMENDIA OLAZÁBAL: Gracias, presidenta. ¿Quién pagó los billetes de avión de los asesores?
+La señora PRESIDENTA: Tiene la palabra la señora ministra para responder.
+La señora MINISTRA DE CIENCIA E INNOVACIÓN (Etxeberria Lasarte): Los pagó el ministerio, y la cifra está en el portal de transparencia.
+El señor GARMENDIA OLAZÁBAL: Pido que se me envíe por escrito.
+La señora PRESIDENTA: Así se hará. Se levanta la sesión.
+
+Eran las once menos cuarto.
+"""
+
+
+def test_a_record_of_addresses_and_offices_reads_its_people() -> None:
+    turns = parse_transcript(_CORTES).turns
+    read = {t.label: t.speaker for t in turns}
+    assert read["La señora PRESIDENTA"] is None  # the chair's office names nobody
+    assert read["El señor GARMENDIA OLAZÁBAL"] == "Garmendia Olazábal"
+    assert len(turns) >= 5
+    # the minister's long label is read by the label model or not at all (a miss this change
+    # leaves alone); when it is read, its person is the one in brackets
+    assert read.get("La señora MINISTRA DE CIENCIA E INNOVACIÓN (Etxeberria Lasarte)", "Etxeberria Lasarte") == (
+        "Etxeberria Lasarte"
+    )
+
+
+_EXPORT = """Coalition on Rural Spectrum - monthly call
+Meeting recording transcript
+Tuesday, March 4, 2025
+
+00:00:04 Aroha Tane-Whitu: Kia ora everyone, we can start, there are eight of us today.
+00:00:12 Aroha Tane-Whitu: First item is the spectrum consultation, second the annual report.
+00:00:21 Lwazi Mthembu: Before that, the consultation closes on Friday, not next week.
+00:00:30 Aroha Tane-Whitu: Thank you, I had the wrong date.
+00:00:35 Lwazi Mthembu: I can draft our comment tonight.
+00:00:41 Lwazi Mthembu: Two pages at most, with the map of the villages.
+00:00:50 Aroha Tane-Whitu: Perfect. Next item.
+"""
+
+
+def test_one_speakers_stamped_export_lines_are_one_turn() -> None:
+    turns = parse_transcript(_EXPORT).turns
+    assert [t.speaker for t in turns] == [
+        "Aroha Tane-Whitu",
+        "Lwazi Mthembu",
+        "Aroha Tane-Whitu",
+        "Lwazi Mthembu",
+        "Aroha Tane-Whitu",
+    ]
+    assert turns[0].text.startswith("Kia ora everyone") and "second the annual report." in turns[0].text
+    assert "with the map of the villages." in turns[3].text
+
+
+_PARAGRAPHS = """Open Forum on Rural Spectrum
+Hybrid session, 4 March 2025
+
+[14:01:05] AROHA TANE-WHITU: Good afternoon, I think we can begin.
+
+[14:02:20] AROHA TANE-WHITU: My co-moderator joins from Durban. Lwazi, over to you.
+
+[14:02:31] LWAZI MTHEMBU: Thank you, Aroha. Good afternoon from Durban.
+
+[14:03:40] LWAZI MTHEMBU: I will follow the chat and give the floor online.
+
+[14:03:48] AROHA TANE-WHITU: Thank you. Our first speaker, the floor is yours.
+"""
+
+
+def test_stamped_paragraphs_with_a_blank_line_between_keep_their_cuts() -> None:
+    turns = parse_transcript(_PARAGRAPHS).turns
+    assert len(turns) == 5
