@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from forumlens.transcript.namecards import office_holder_label
 from forumlens.transcript.officenames import office_name, office_names
 from forumlens.transcript.parse import parse_transcript
+from forumlens.transcript.speakers import looks_like_label
 
 
 @pytest.mark.parametrize(
@@ -147,3 +149,58 @@ Hybrid session, 4 March 2025
 def test_stamped_paragraphs_with_a_blank_line_between_keep_their_cuts() -> None:
     turns = parse_transcript(_PARAGRAPHS).turns
     assert len(turns) == 5
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "The Convener (Morag Tulloch-Baird)",
+        "The Minister for Rural Affairs (Deputy Cormac Ó Faoláin)",
+        "Minister of State at the Department of Transport, Tourism and Sport (Deputy Aoife Brennan-Keogh)",
+        "The Presiding Officer (Gwenllian Tudur-Pryce)",
+    ],
+)
+def test_an_office_with_its_holder_in_brackets_is_a_label(label: str) -> None:
+    assert office_holder_label(label)
+    assert looks_like_label(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Dr Morag Tulloch-Baird (Centre for Island Policy)",  # a name, then a body
+        "The Convener",  # no holder
+        "The Convener (Highland)",  # one word in the bracket: a place
+        "We thank the witnesses (Morag Tulloch-Baird)",  # a sentence
+        "The Minister for Rural Affairs (2019 Morag Tulloch)",
+        "The Minister for Rural Affairs (MORAG TULLOCH)",  # capitals: a heading, not a name as written
+    ],
+)
+def test_a_name_card_a_place_or_a_sentence_is_no_office_label(label: str) -> None:
+    assert not office_holder_label(label)
+
+
+_OFFICIAL_REPORT = """Rural Affairs Committee
+Tuesday 3 March 2026
+09:30
+The Convener (Morag Tulloch-Baird): Good morning. Under item 1 we take evidence on rural broadband.
+The Minister for Rural Affairs (Deputy Cormac Ó Faoláin): Thank you, convener. Two hundred villages are still waiting for a connection.
+Iain Strachan-Moffat: Minister, when will the last of them be connected?
+The Minister for Rural Affairs (Deputy Cormac Ó Faoláin): By the end of next year, if the contractor keeps to the plan.
+Iain Strachan-Moffat: And if the contractor does not?
+The Minister for Rural Affairs (Deputy Cormac Ó Faoláin): Then we will say so in this committee.
+The Convener (Morag Tulloch-Baird): Thank you, minister. That ends item 1.
+"""
+
+
+def test_an_official_report_reads_its_office_holders() -> None:
+    turns = parse_transcript(_OFFICIAL_REPORT).turns
+    assert [t.speaker for t in turns] == [
+        "Morag Tulloch-Baird",
+        "Cormac Ó Faoláin",
+        "Iain Strachan-Moffat",
+        "Cormac Ó Faoláin",
+        "Iain Strachan-Moffat",
+        "Cormac Ó Faoláin",
+        "Morag Tulloch-Baird",
+    ]

@@ -19,6 +19,7 @@ caption file) is still a new turn after a voice nobody labelled, and `>>` still 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..models import Turn
@@ -36,14 +37,7 @@ def join_repeated_cues(text: str, turns: list[Turn]) -> list[Turn]:
     joined to it (see the module doc); `turns` itself when `text` is no cue file."""
     if len(turns) < 2 or not is_cue_file(text):
         return turns
-    out: list[Turn] = []
-    for turn in turns:
-        last = out[-1] if out else None
-        if last is not None and _goes_on(text, last, turn):
-            out[-1] = replace(last, text=text[last.start : turn.end], end=turn.end, end_line=turn.end_line)
-        else:
-            out.append(turn)
-    return [replace(t, index=i) for i, t in enumerate(out)] if len(out) < len(turns) else turns
+    return _joined(text, turns, _goes_on)
 
 
 def _goes_on(text: str, last: Turn, turn: Turn) -> bool:
@@ -61,12 +55,15 @@ def join_stamped_repeats(text: str, turns: list[Turn]) -> list[Turn]:
     """`turns` with each turn whose line opens with a time mark and then the same label as the turn
     right before it (also time-marked, nothing but blank space between) joined to that turn: a
     meeting export's lines of one speaker (see the module doc)."""
-    if len(turns) < 2:
-        return turns
+    return _joined(text, turns, _stamped_on) if len(turns) > 1 else turns
+
+
+def _joined(text: str, turns: list[Turn], goes_on: Callable[[str, Turn, Turn], bool]) -> list[Turn]:
+    """`turns` with each turn that `goes_on` says continues the one before joined to it, reindexed."""
     out: list[Turn] = []
     for turn in turns:
         last = out[-1] if out else None
-        if last is not None and _stamped_on(text, last, turn):
+        if last is not None and goes_on(text, last, turn):
             out[-1] = replace(last, text=text[last.start : turn.end], end=turn.end, end_line=turn.end_line)
         else:
             out.append(turn)
@@ -74,6 +71,8 @@ def join_stamped_repeats(text: str, turns: list[Turn]) -> list[Turn]:
 
 
 def _stamped_on(text: str, last: Turn, turn: Turn) -> bool:
+    """Whether `turn` is `last` going on in the export's next line: the same label, both speech,
+    both lines time-marked heads, and `turn`'s head the line right after `last`'s speech."""
     if turn.label is None or turn.label != last.label or turn.kind != "speech" or last.kind != "speech":
         return False
     if text[last.end : turn.start].strip() == "":

@@ -18,7 +18,7 @@ from itertools import accumulate
 from .clock import label_colon
 from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
-from .namecards import office_first_label
+from .namecards import office_first_label, office_holder_label
 from .shapes import LineLabel, Shapes, title_rest
 from .speakers import (
     display_name,
@@ -33,8 +33,8 @@ from .speakers import (
 __all__ = ["Marker", "find_markers", "line_of", "line_starts", "shape_head"]
 
 _MARKER = re.compile(r">>+")
-# (up to 100 characters: an office with its holder in brackets is long, `office_first_label`)
-_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,100}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
+# (up to 140 characters: an office with its holder in brackets is long, `office_holder_label`)
+_BARE_LABEL = re.compile(r"^[ \t]*([^\s:>][^:\n]{0,140}?)[ \t]*:(?=[ \t\r]|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _bare_label_markers(text: str) -> list[Marker]:
         if phone_label(label):  # a dial-in caller shown by the number: "+255 71 XXX XX41:"
             markers.append(Marker(match.start(1), match.start(1)))
             continue
-        if office_first_label(label):  # "The Assistant Minister for ICT (Mr. Jo Li):"
+        if office_first_label(label) or office_holder_label(label):  # "The Minister for ICT (Mr. Jo Li):"
             markers.append(Marker(match.start(1), match.start(1)))
             continue
         if (

@@ -31,6 +31,7 @@ __all__ = [
     "card_like",
     "occupation_word",
     "office_first_label",
+    "office_holder_label",
     "parse_name_card",
     "piece_kind",
     "place_of_voice",
@@ -428,6 +429,66 @@ def office_first_label(label: str) -> bool:
 
 
 _OFFICE_CONNECTORS = frozenset(["for", "of", "on", "to", "in", "at"])
+
+
+def office_holder_label(label: str) -> bool:
+    """Whether `label` is an office written out with its holder in brackets at its end, in the
+    shape parliaments print their chairs and ministers (`The Convener (Jo Li-Rae)`, `The Minister
+    for Economy (Jo Li)`, `Minister of State at the Department of …, Climate and Communications
+    (Deputy Jo Li)`), whatever the office's words: the bracket reads as a person's name (two to
+    five capitalised mixed-case words, a title allowed first); before it, capitalised words joined
+    by short lower-case words ("the", "for", "of", "at", "w"), in pieces split by commas, with at
+    least one word no name holds (a lower-case joining word, or an opening article); no digit, no
+    sentence word. `office_first_label` is the English special case with a title in the bracket."""
+    office, bracket, rest = label.partition("(")
+    rest = rest.rstrip()
+    if not bracket or not rest.endswith(")") or "(" in rest or ")" in rest[:-1]:
+        return False
+    named = rest[:-1].split()
+    if named and is_title(named[0]):
+        named = named[1:]
+    if not 2 <= len(named) <= 5 or not _written_name_word(named[-1]) or named[-1] in PARTICLES:
+        return False
+    if not all(_written_name_word(w) or _INITIAL_WORD.fullmatch(w) for w in named[:-1]):
+        return False  # an initial or a one-letter particle inside (`Jo K. Li`, `Cormac Ó Faoláin`)
+    pieces = [p.split() for p in office.split(",")]
+    if not all(_office_words(words) for words in pieces):
+        return False
+    first = pieces[0]
+    return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
+
+
+_INITIAL_WORD = re.compile(r"[^\W\d_]\.?")
+
+
+# Articles that open an office's name in the records that print one ("The Convener", "An Ceann").
+_ARTICLE_WORDS = frozenset(w for w in FUNCTION_WORDS if len(w) <= 3 and w.isalpha()) - PARTICLES
+
+
+def _written_name_word(word: str) -> bool:
+    """A word written as a word of a person's name: capitalised in mixed case, or a particle."""
+    if word in PARTICLES:
+        return True
+    return NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and any(ch.islower() for ch in word)
+
+
+def _office_words(words: list[str]) -> bool:
+    """Capitalised words joined by short lower-case ones, opening with a capital: an office's name."""
+    if not words or len(words) > 14 or not words[0][:1].isupper():
+        return False
+    for w in words:
+        low = w.lower().strip(".")
+        if low in OPENING_WORDS or low in _SENTENCE_WORDS or re.search(r"[\d?!;:\"“”]", w):
+            return False
+        if w.islower() and len(w) > 3:
+            return False
+        if not w.islower() and not w[:1].isupper():
+            return False
+    return True
+
+
+# Words of a sentence, never of an office's name: a line "We (Jo Li and I) …" is speech.
+_SENTENCE_WORDS = frozenset(["i", "we", "you", "me", "us", "my", "our", "your", "is", "are", "was", "will"])
 
 
 def room_piece(piece: str) -> bool:

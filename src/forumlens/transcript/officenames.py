@@ -64,17 +64,25 @@ def _bracketed_person(label: str) -> str | None:
         return None
     inner = match.group("inner").split(",")[0].strip()
     words = inner.split()
-    if not 2 <= len(words) <= 4 or not all(_name_word(w) for w in words) or words[-1] in PARTICLES:
+    if not 2 <= len(words) <= 4 or not _name_word(words[-1]) or words[-1] in PARTICLES:
         return None
+    if not all(_name_word(w) or re.fullmatch(r"[^\W\d_]\.?", w) for w in words[:-1]):
+        return None  # an initial or a one-letter particle inside (`Jo K. Li`, `Cormac Ó Faoláin`)
     if any(w.lower() in FUNCTION_WORDS for w in words if w not in PARTICLES):
         return None
     head = _without_article(match.group("head").split())
     while len(head) > 1 and is_title(head[0]):
         head = head[1:]
-    if not (len(head) == 1 or len(head) >= 5 or generic_label(" ".join(head))):
+    if not (len(head) == 1 or len(head) >= 5 or generic_label(" ".join(head)) or _worded(head)):
         return None
     name = display_name(inner)
     return name if name and not generic_label(name) else None
+
+
+def _worded(words: list[str]) -> bool:
+    """Whether a head holds a word no name holds, a language's article or preposition (`The
+    Convener`, `The Minister for Economy`); a name's particle (`de`, `van`) is no such word."""
+    return any(w.lower() in FUNCTION_WORDS and w.lower() not in PARTICLES for w in words)
 
 
 def _capitals_rest(label: str) -> tuple[bool, str | None]:

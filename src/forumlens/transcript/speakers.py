@@ -40,6 +40,7 @@ from forumlens.transcript.namecards import (
     NameCard,
     card_like,
     occupation_word,
+    office_holder_label,
     parse_name_card,
     piece_kind,
     place_of_voice,
@@ -456,7 +457,7 @@ def looks_like_label(candidate: str) -> bool:
         return True
     card = parse_name_card(text)
     if card.pieces:
-        return _card_name_ok(card.name) and _card_pieces_ok(card)
+        return (_card_name_ok(card.name) and _card_pieces_ok(card)) or office_holder_label(text)
     if len(text) > 80 or upper >= 0.8:
         return False
     if len(words) > 6 or re.search(r"[,()\[\]\d]|\.\s+[a-z]", text):
