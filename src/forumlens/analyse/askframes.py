@@ -9,14 +9,14 @@ thing: delivered to a list, the participants or by e-mail is a communication cha
 or proposal handed on to a body not in the room is a link to institutions; people or groups
 brought in is participation. Later rounds added whom it is put to: a request to the state or
 the platforms is policy, one to the MAG or about the programme's slots is agenda, a network or
-caucus made is cooperation; stop 44 added people invited or welcomed to take part (participation) and a
-thing the speaker's side makes public (visibility) (each rule's comment gives its count on the gold
-asks). These frames
-are closed lists of verbs and destinations (the things and bodies are open), and they only
-replace "other" (`asks.find_asks`): a unit with a category of its own keeps it. The stop-29
-attempt to teach the same frames to the category model as features did not help
-leave-one-set-out (`bench/data/asks/README.md`); as a fallback after it, on the units where the
-model has nothing to say, they do.
+caucus made is cooperation; stop 44 added people invited or welcomed to take part
+(participation), a thing the speaker's side makes public (visibility), a fee of the speaker's
+side waived or cut (funding) and a thing done together (cooperation). Each rule's comment gives
+its count on the gold asks. These frames are closed lists of verbs and destinations (the things
+and bodies are open), and they only replace "other" (`asks.find_asks`): a unit with a category
+of its own keeps it. The stop-29 attempt to teach the same frames to the category model as
+features did not help leave-one-set-out (`bench/data/asks/README.md`); as a fallback after it,
+on the units where the model has nothing to say, they do.
 """
 
 from __future__ import annotations

@@ -59,6 +59,9 @@ def question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> 
 
 
 def substantive(text: str) -> int:
+    """Words of `text` outside its thanks, floor calls and procedure (a sentence of each is
+    dropped whole): the measure of whether a turn says enough to answer, since "Thank you. Next
+    speaker, please." is long enough by a raw count and says nothing to the question."""
     from .context import FLOOR_CUE
 
     kept = [
@@ -599,7 +602,7 @@ class ReplyShare:
 
     turn: int
     text: str
-    batch: int
+    batch_size: int
     kind: str
 
 
@@ -889,6 +892,10 @@ def core_words(text: str) -> frozenset[str]:
 
 
 def same_question(a: QuestionGroup, b: QuestionGroup, ctx: AnalysisContext) -> bool:
+    """Whether the moderator's later question `b` puts `a` again (the fate feature
+    `reasked-later`): to the same addressee and flagged a re-ask or sharing 0.3 of the shorter
+    core's content words, or to anyone sharing 0.6. Why: a question the chair puts again is one
+    the first exchange may have left open."""
     wa = core_words(" ".join(s.text for s in a.core))
     wb = core_words(" ".join(s.text for s in b.core))
     shared = wa & wb

@@ -166,17 +166,17 @@ def taken_up(
     ctx: AnalysisContext, g: QuestionGroup, several: bool = False, also: frozenset[str] = frozenset()
 ) -> tuple[bool, int] | None:
     """(answers, turn) of the first later turn that takes a question up by its asker's name:
-    answers is False when it does so only to set the question aside. The turn that answers a question left open by taking it up again by its asker's name,
-    after other business ("Tomás, Kaveh's question on the open data, I promised to come back.",
-    "I have now the number for Nadia.", "the question of Marco, about the fund"): the named
-    turn, or, when a moderator names it to hand it on, the next turn by someone else. Not when
-    the words around the name stop for time, park the question, send its answer to a channel
-    (`TO_CHANNEL`) or say it cannot be answered (they set it aside again) or the words after it refuse it (`DECLINE`), and never the first
-    turn after the question. The reference
-    must be explicit ("NAME's question", "the question of NAME", "for NAME:", "the number
-    for NAME"): a name alone is thanks or a hand-off. When the asker put `several` questions,
-    the words after the name must share a content word with this one ("on Anna's question
-    about the feedback"). `also`: more words that name the asker (`questionfeatures.asker_names`:
+    answers is False when it does so only to set the question aside. The turn that answers a
+    question left open by taking it up again by its asker's name, after other business ("Tomás,
+    Kaveh's question on the open data, I promised to come back.", "I have now the number for
+    Nadia.", "the question of Marco, about the fund"): the named turn, or, when a moderator
+    names it to hand it on, the next turn by someone else. Not when the words around the name
+    stop for time, park the question, send its answer to a channel (`TO_CHANNEL`) or say it
+    cannot be answered (they set it aside again) or the words after it refuse it (`DECLINE`),
+    and never the first turn after the question. The reference must be explicit ("NAME's
+    question", "the question of NAME", "for NAME:", "the number for NAME"): a name alone is
+    thanks or a hand-off. When the asker put `several` questions, the words after the name must
+    share a content word with this one ("on Anna's question about the feedback"). `also`: more words that name the asker (`questionfeatures.asker_names`:
     the place a voice from the floor gave, "for the gentleman from Tehran, I found our number")."""
     names = sorted({w for w in (g.by or "").split() if len(w) > 2 and w[:1].isupper()} | also)
     if not names or g.from_moderator:  # a chair is named all session long

@@ -60,7 +60,7 @@ def relayed_reply_answers(
     wanted = [line for line in lines if line in run]
     words = core_words(" ".join(s.text for s in g.core))
     return any(
-        share.kind == ANSWERS and (share.batch == 1 or _speaks_to(share.text, g, words))
+        share.kind == ANSWERS and (share.batch_size == 1 or _speaks_to(share.text, g, words))
         for share in reply_kinds(ctx, g, groups, wanted, paired)
     )
 

@@ -431,6 +431,15 @@ def office_first_label(label: str) -> bool:
 _OFFICE_CONNECTORS = frozenset(["for", "of", "on", "to", "in", "at"])
 
 
+# A one-letter word inside a bracketed name, with or without its full stop: an initial (`Jo K. Li`)
+# or a one-letter particle (`Cormac Ó Faoláin`).
+_INITIAL_WORD = re.compile(r"[^\W\d_]\.?")
+# Articles that open an office's name in the records that print one ("The Convener", "An Ceann").
+_ARTICLE_WORDS = frozenset(w for w in FUNCTION_WORDS if len(w) <= 3 and w.isalpha()) - PARTICLES
+# Words of a sentence, never of an office's name: a line "We (Jo Li and I) …" is speech.
+_SENTENCE_WORDS = frozenset(["i", "we", "you", "me", "us", "my", "our", "your", "is", "are", "was", "will"])
+
+
 def office_holder_label(label: str) -> bool:
     """Whether `label` is an office written out with its holder in brackets at its end, in the
     shape parliaments print their chairs and ministers (`The Convener (Jo Li-Rae)`, `The Minister
@@ -458,13 +467,6 @@ def office_holder_label(label: str) -> bool:
     return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
 
 
-_INITIAL_WORD = re.compile(r"[^\W\d_]\.?")
-
-
-# Articles that open an office's name in the records that print one ("The Convener", "An Ceann").
-_ARTICLE_WORDS = frozenset(w for w in FUNCTION_WORDS if len(w) <= 3 and w.isalpha()) - PARTICLES
-
-
 def _written_name_word(word: str) -> bool:
     """A word written as a word of a person's name: capitalised in mixed case, or a particle."""
     if word in PARTICLES:
@@ -485,10 +487,6 @@ def _office_words(words: list[str]) -> bool:
         if not w.islower() and not w[:1].isupper():
             return False
     return True
-
-
-# Words of a sentence, never of an office's name: a line "We (Jo Li and I) …" is speech.
-_SENTENCE_WORDS = frozenset(["i", "we", "you", "me", "us", "my", "our", "your", "is", "are", "was", "will"])
 
 
 def room_piece(piece: str) -> bool:
