@@ -51,11 +51,12 @@ def test_a_name_or_a_description_is_left_alone(label: str) -> None:
     assert office_name(label) == (False, None)
 
 
-def test_a_word_opening_two_names_that_go_on_differently_is_an_address() -> None:
-    labels = ["DEPUTADO A", "DEPUTADO B", "REMOTE HUB X", "REMOTE HUB Y", "SIDI OULD A", "SIDI OULD B"]
+def test_a_word_opening_three_names_that_go_on_differently_is_an_address() -> None:
+    labels = ["DEPUTADO A", "DEPUTADO B", "DEPUTADO C", "REMOTE HUB X", "REMOTE HUB Y", "SIDI OULD A", "SIDI OULD B"]
     names = [
         "Deputado Cláudio Serravalle",
         "Deputado Heitor Vasconcelos",
+        "Deputado Irineu Castanheda",
         "Remote Hub Lagos",
         "Remote Hub Quito",
         "Sidi Ould Boubacar",
@@ -65,12 +66,19 @@ def test_a_word_opening_two_names_that_go_on_differently_is_an_address() -> None
     assert [n for n, _ in out] == [
         "Cláudio Serravalle",
         "Heitor Vasconcelos",
+        "Irineu Castanheda",
         "Remote Hub Lagos",  # the same word after it: a fixed phrase
         "Remote Hub Quito",
         "Sidi Ould Boubacar",  # one person written twice
         "Sidi Ould Boubakar",
     ]
-    assert [d for _, d in out] == [True, True, False, False, False, False]
+    assert [d for _, d in out] == [True, True, True, False, False, False, False]
+
+
+def test_two_people_sharing_a_given_name_keep_it() -> None:
+    names = ["Maria Elena Lopez", "Maria Jose Gonzalez", "Mohamed Ali Haddad", "Mohamed Salah Ben Amor"]
+    out = office_names(["A", "B", "C", "D"], [(n, False) for n in names])
+    assert [n for n, _ in out] == names
 
 
 _CORTES = """DIARIO DE SESIONES

@@ -166,18 +166,25 @@ def office_names(
     return _shared_openings(out)
 
 
+# How many people an opening word must open the names of before it is read as an address.
+_ADDRESSED_PEOPLE = 3
+
+
 def _shared_openings(named: list[tuple[str | None, bool]]) -> list[tuple[str | None, bool]]:
-    """A word that opens the names of two or more people, each with two or more words after it
-    that begin differently (`Deputado Aristides …`, `Deputado Eustáquio …`), is an office or a
-    form of address: dropped. Not a fixed phrase (`Remote Hub Lagos`, `Remote Hub Quito`: the
-    same word follows), one person written twice (`Sidi Ould Boubacar`, `… Boubakar`), nor a
-    description (`Representative of …`: a function word)."""
+    """A word that opens the names of three or more people, each with two or more words after it
+    that begin differently (`Deputado Aristides …`, `Deputado Eustáquio …`, `Deputado Irineu …`),
+    is an office or a form of address: dropped. Three, not two, because two people who share a
+    given name are common in a session (`Maria Elena López`, `Maria José González`; `Mohamed Ali
+    …`, `Mohamed Salah …`) and a dropped given name is a wrong name, while a record with an address
+    before every name has it on more than two. Not a fixed phrase (`Remote Hub Lagos`, `Remote Hub
+    Quito`: the same word follows), one person written twice (`Sidi Ould Boubacar`, `… Boubakar`),
+    nor a description (`Representative of …`: a function word)."""
     firsts: dict[str, set[str]] = {}
     for name, _ in named:
         words = name.split(" ") if name else []
         if len(words) >= 3 and not any(w.lower() in FUNCTION_WORDS for w in words):
             firsts.setdefault(words[0], set()).add(words[1])
-    shared = {w for w, after in firsts.items() if len(after) >= 2}
+    shared = {w for w, after in firsts.items() if len(after) >= _ADDRESSED_PEOPLE}
     if not shared:
         return named
     out: list[tuple[str | None, bool]] = []
