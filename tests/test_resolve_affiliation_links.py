@@ -59,6 +59,8 @@ def test_a_body_after_a_link_of_ones_own_clause_is_read(sentence, name):
         "I was at the Tarrant Valley Broadband Office for ten years.",  # the past
         "I did some interviews for the Coral Atoll Radio Trust in the islands.",  # work done once, a client
         "I am here at the Palais Wilson with my colleagues.",  # where one is
+        "I am very happy to be at the Palais des Nations today.",  # being there, glad of it
+        "At the Closing Plenary we will hear the messages.",  # an event, no body
         "I never worked for the Dunmore Civic Bench.",  # a denial
         "I am happy to be here for the Ukiyama.",  # one word that shows no body
         "I work closely with people at Dunmore Civic Bench.",  # no "the", no body word, no kind said

@@ -22,7 +22,8 @@ organisation word or an acronym, or its kind is said right after it (the caller'
 refused by their words: thanks and questions ("I thank you for the …", "I have a question for
 the …"), past or denied ties ("I was at the …", "I did some interviews for the …", "I never
 worked for the …"), another clause opened inside the speaker's ("I propose that … for the …")
-and where one is ("I am here at the …").
+where one is ("I am here at the …") and being there ("happy to be at the …"); an event or a
+part of the programme ("At the Closing Plenary we …") is no body either.
 """
 
 from __future__ import annotations
@@ -53,6 +54,17 @@ _LOOSE = frozenset(
         *["was", "were", "went", "visited", "met", "spoke", "studied", "graduated", "worked", "used", "once"],
         *["previously", "formerly", "before", "not", "never", "no", "congratulate", "grateful", "sorry"],
         *["arrived", "came", "come", "travelled", "traveled", "flew", "stayed", "sitting", "sit", "standing"],
+        # being somewhere and glad of it: "I am very happy to be at the Palais des Nations"
+        *["be", "being", "happy", "glad", "pleased", "delighted", "honoured", "honored", "proud", "excited"],
+        *["privileged", "welcome", "attend", "attending", "speak", "speaking", "participate"],
+    ]
+)
+# The head of a name that is an event or a part of the programme, no body: "At the Closing
+# Plenary we will …", "at the Opening Ceremony".
+_EVENT_HEADS = frozenset(
+    [
+        *["plenary", "session", "sessions", "meeting", "summit", "conference", "workshop", "panel", "ceremony"],
+        *["dialogue", "debate", "roundtable", "launch", "day", "week", "opening", "closing", "hearing"],
     ]
 )
 # The verb after "I" in the past: a tie that was, or a piece of work done for a client ("I did
@@ -93,7 +105,7 @@ def _body(text: str, org: Org, has_the: bool, gazetteer: Gazetteer, described: C
     following = _NEXT_WORD.match(text, org.end)
     if following is not None and following.group(1) not in _AFTER_NAME:
         return False  # "for the West African meeting": the name qualifies a noun, it is no body
-    if _STATE.match(org.name):
+    if _STATE.match(org.name) or (words and words[-1].lower() in _EVENT_HEADS):
         return False
     if not words or is_landform(words) or fold(org.name) in gazetteer.places | gazetteer.people:
         return False
