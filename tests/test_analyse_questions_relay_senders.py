@@ -25,6 +25,7 @@ from forumlens.analyse.cues import MOVES_ON, TO_CHANNEL
 from forumlens.analyse.questioncues import SENDER, TIME_SHORT, reported_asker
 from forumlens.analyse.questionfates import mod_answers, withholds_the_deed
 from forumlens.analyse.questiongroups import find_question_groups
+from forumlens.analyse.questionsentences import _relay_items
 from forumlens.analyse.relayedreply import is_relayed, relayed_reply_answers
 from forumlens.transcript.parse import parse_transcript
 
@@ -175,7 +176,13 @@ def test_a_sentence_that_closes_the_session_moves_on(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["We have to close the digital divide first.", "They need to stop the shutdowns.", "How do we close it?"],
+    [
+        "We have to close the digital divide first.",
+        "They need to stop the shutdowns.",
+        "How do we close it?",
+        "I need to finish my point.",  # the speaker's own point, not the session
+        "I need to finish with one figure: 40 per cent.",
+    ],
 )
 def test_closing_a_gap_is_no_close_of_the_session(sentence: str) -> None:
     assert not MOVES_ON.match(sentence)
@@ -185,6 +192,23 @@ def test_the_minute_the_speaker_has_is_time_short() -> None:
     assert TIME_SHORT.search("A big question, and we have one minute, it deserves more.")
     assert TIME_SHORT.search("I have two minutes and I must close.")
     assert not TIME_SHORT.search("We have one member in every district.")
+    assert not TIME_SHORT.search("We have two minutes of video to show you.")  # minutes of something
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is Ana, from Brazil.  My son, he asks why the school blocks the videos?",
+        "I am Jo Li, from Kenya, and my colleague, she asks if the law is ready?",
+    ],
+)
+def test_a_speaker_saying_where_they_are_from_reads_nothing_out(text: str) -> None:
+    assert _relay_items(text, text, 0) == []
+
+
+def test_a_sender_counted_out_before_the_pronoun_is_the_asker() -> None:
+    text = "Yes, from Rahul, he says he is in Bengaluru.  He asks, how will you weigh the comments?"
+    assert [r.name for r in _relay_items(text, text, 0)] == ["Rahul"]
 
 
 WITHHELD = """\

@@ -208,7 +208,7 @@ DECLINE = re.compile(
 MOVES_ON = re.compile(
     r"^\W*(?:(?:so|and|okay|ok|well)\W+)?(?:to (?:close|conclude|wrap up|sum up|finish)\b"
     r"|let me (?:try to )?(?:close|conclude|sum up|wrap up|summari[sz]e)|before we close|in closing|to summari[sz]e"
-    r"|(?:i|we) (?:really |now |just )?(?:have|need|must) to (?:close|stop|finish|wrap up)\b(?!\s+(?:the|a|an|this|that|these|those|our|their|it)\b))",
+    r"|(?:i|we) (?:really |now |just )?(?:have|need|must) to (?:close|stop|finish|wrap up)\b(?!\s+(?:the|a|an|this|that|these|those|our|their|it|my|your|his|her|with)\b))",
     re.I,
 )
 # The answer sent to a channel or a later time: a verb of answering and, later in the same sentence,

@@ -304,7 +304,7 @@ TIME_SHORT = compile_cue(
     r"|(?:have|need|must) to (?:stop|close|finish|end) (?:here|now|there)|(?:we|i) must (?:stop|close|finish|end) (?:here|now|there)"
     # the time left said as what the speaker has ("we have one minute", "I have two minutes and I must
     # close"; rounds 13, 14, 16, 17, 18 and 27 say it so, with or without "left")
-    r"|(?:we|i) (?:only |just |still )?have (?:one|two|three|a|a few|one more) minutes?\b)",
+    r"|(?:we|i) (?:only |just |still )?have (?:one|two|three|a|a few|one more) minutes?\b(?!\s+of\b))",
     re.I,
 )
 # Issue 22 (stop 34, S2): the answer promised for another time, channel or person, as one shape

@@ -318,6 +318,17 @@ class _Relay:
 _REPORTED_SCAN = Prefiltered(REPORTED_ITEM)
 
 
+# A speaker naming themselves before the "from": "My name is Ana, from Brazil", "I am Jo Li, from
+# Kenya" say where the speaker is from, not whose question is read out.
+_SELF_NAMED = re.compile(r"\b(?:[Mm]y name is|I am|I['’]m)\b[^.!?]*$")
+
+
+def _names_a_sender(before: str) -> bool:
+    """Whether `before` names someone a question comes from ("The first is from Ines", "Yes, from
+    Rahul, he says …") other than the speaker introducing themselves."""
+    return any(_SELF_NAMED.search(before, 0, m.start()) is None for m in SENDER.finditer(before))
+
+
 def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     """The questions a sentence reads out for others (`_RELAY_ITEM`, `REPORTED_ITEM`), in order.
 
@@ -336,7 +347,7 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
         name = m.group("asker")
         if m.group("pron"):
             before = turn_text[max(0, rel + m.start() - 300) : rel + m.start()]
-            name = reported_asker(before) if _READS_OUT.search(before) or SENDER.search(before) else None
+            name = reported_asker(before) if _READS_OUT.search(before) or _names_a_sender(before) else None
             if name is None:
                 continue
         elif _INSIDE_PHRASE.search(text, 0, m.start("asker")):
