@@ -61,6 +61,9 @@ def test_a_body_after_a_link_of_ones_own_clause_is_read(sentence, name):
         "I am here at the Palais Wilson with my colleagues.",  # where one is
         "I am very happy to be at the Palais des Nations today.",  # being there, glad of it
         "At the Closing Plenary we will hear the messages.",  # an event, no body
+        "I would like to speak for the Global South today.",  # English words, no organisation word
+        "I think this matters for the Open Internet Principles.",
+        "I am responsible for the Digital Inclusion Strategy in our office.",
         "I never worked for the Dunmore Civic Bench.",  # a denial
         "I am happy to be here for the Ukiyama.",  # one word that shows no body
         "I work closely with people at Dunmore Civic Bench.",  # no "the", no body word, no kind said

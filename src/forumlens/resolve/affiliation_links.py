@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgnames import org_at
 from forumlens.resolve.orgwords import ACRONYM, ORG_WORDS, TRAIL, Gazetteer, Org, fold, is_landform
+from forumlens.text.englishwords import english_word
 
 __all__ = ["linked_orgs"]
 
@@ -115,7 +116,11 @@ def _body(text: str, org: Org, has_the: bool, gazetteer: Gazetteer, described: C
     headed = any(w.lower() in ORG_WORDS for w in words) or any(ACRONYM.fullmatch(w) for w in words)
     if headed or described(org.end):
         return True
-    return has_the and len(words) >= 2
+    # Two or more capitalised words after "the" with no organisation word are a body only when one
+    # of them is no English word (a name in another language or a coined one: "the Rakuhoku
+    # Shimbun"); English ones are a programme, a goal or a region ("for the Sustainable
+    # Development Goals", "for the Global South", "for the Digital Inclusion Strategy").
+    return has_the and len(words) >= 2 and any(not english_word(w.lower()) for w in capitalised)
 
 
 def linked_orgs(
