@@ -150,6 +150,9 @@ def test_frame_of_the_programme_or_a_network(quote: str, category: str) -> None:
         # somebody else's publishing, or a past one, is no commitment of the speaker's side
         ("The ministry published the figures last year.", None),
         ("They never publish anything in time.", None),
+        # the subject changes on the way: the platforms' deed, not the speaker's side's
+        ("Our concern is that the platforms will publish nothing at all.", None),
+        ("I commit here that we will publish our review times every quarter.", "visibility"),
     ],
 )
 def test_frame_of_a_thing_made_public(quote: str, category: str | None) -> None:
@@ -202,6 +205,8 @@ def test_a_publication_of_the_speakers_side_is_visibility_not_other() -> None:
         # a price others are asked to lower is no commitment of the speaker's side
         ("The carriers will never cut their prices for us.", None),
         ("I ask the banks to lower the transfer fee.", None),
+        # a price mentioned further on is not what is cut
+        ("I will drop the question about prices for now.", None),
     ],
 )
 def test_frame_of_work_together_or_a_fee_waived(quote: str, category: str | None) -> None:

@@ -128,17 +128,38 @@ _TAKE_PART = re.compile(
 # working together). On rounds 1–27 the gold asks with these words are cooperation first in 31 of 67
 # and accept it in 45; of the ones the tool left "other", cooperation is accepted in 4 of 7.
 _TOGETHER = re.compile(r"\b(?:together|jointly|in\s+common|one\s+common)\b", re.I)
-# a price or fee of the speaker's side lowered or waived: "we will waive the membership fee for the
+# a price or fee of the speaker's side lowered or waived (the fee within two words of the verb, the
+# subject not changed on the way: "our concern is that the platforms will …" is another's deed): "we will waive the membership fee for the
 # students", "our company will cut the payout fee to five per cent", "we will offer a reduced
 # subscription" (funding: what the speaker's side pays or forgoes). Only the speaker's own commitment:
 # a price others are asked to lower or show is a rule (`askcues._PRICE_OBJECT`). Rounds 1–27: the
 # three units of this shape the tool left "other" are funding in the gold.
 _FEE_WAIVED = re.compile(
     r"\b(?:i|we|our\s+(?:[\w'‑-]+\s+){0,2}?[\w'‑-]+)\b[^.;]{0,30}?\b(?:will|'ll|shall|can|are\s+going\s+to)\s+"
-    r"(?:\w+\s+)?(?:waive|cut|reduce|lower|halve|drop|offer\s+(?:a\s+)?(?:reduced|lower|discounted))\b[^.;]{0,40}?"
-    r"\b(?:fees?|subscriptions?|tariffs?|prices?|charges?)\b",
+    r"(?:\w+\s+)?(?:waive|cut|reduce|lower|halve|drop|offer\s+(?:a\s+)?(?:reduced|lower|discounted))"
+    r"(?:\s+[\w'‑-]+){0,2}?\s+(?:fees?|subscriptions?|tariffs?|prices?|charges?)\b",
     re.I,
 )
+
+
+# Words that show the subject changed between the speaker's side and the deed ("our concern is
+# that the platforms will publish …": the platforms' deed, not the speaker's).
+_OTHER_SUBJECT = frozenset(
+    ["that", "if", "whether", "when", "because", "is", "are", "was", "were", "they", "he", "she"]
+)
+
+
+_SIDE = re.compile(r"\b(?:i|we|our)\b", re.I)
+
+
+def _own_deed(frame: re.Pattern[str], quote: str) -> bool:
+    """Whether `frame` finds a deed of the speaker's side in `quote`, with no other subject
+    between the side and its verb."""
+    for side in _SIDE.finditer(quote):  # each "I/we/our", so "I commit here that we will …" tries "we"
+        m = frame.match(quote, side.start())
+        if m is not None and not _OTHER_SUBJECT.intersection(m.group(0).lower().split()[:-2]):
+            return True
+    return False
 
 
 def frame_category(quote: str) -> str | None:
@@ -156,9 +177,9 @@ def frame_category(quote: str) -> str | None:
         return "cooperation"
     if _BRING_IN.search(quote) or _TAKE_PART.search(quote):
         return "participation"
-    if _MADE_PUBLIC.search(quote):
+    if _own_deed(_MADE_PUBLIC, quote):
         return "visibility"
-    if _FEE_WAIVED.search(quote):
+    if _own_deed(_FEE_WAIVED, quote):
         return "funding"
     if _TOGETHER.search(quote):
         return "cooperation"
