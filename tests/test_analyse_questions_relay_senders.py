@@ -139,6 +139,10 @@ def test_naming_the_asker_to_send_the_answer_to_the_chat_takes_nothing_up() -> N
     assert found[3][0] == "unanswered"
     assert TO_CHANNEL.search("We will ask him to answer Fatima in the chat.")
     assert not TO_CHANNEL.search("To answer Fatima, we trained them in the library.")
+    # a list or a group that is no channel the answer goes to
+    assert not TO_CHANNEL.search("I want to reply to the point on the list of priorities.")
+    assert not TO_CHANNEL.search("We respond to the needs in the youth group every week.")
+    assert TO_CHANNEL.search("I will answer you in the WhatsApp group tonight.")
 
 
 CLOSED = """\

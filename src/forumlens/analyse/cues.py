@@ -218,7 +218,8 @@ MOVES_ON = re.compile(
 # the chat" sets the question aside again, it does not take it up).
 TO_CHANNEL = re.compile(
     r"\b(?:answer|reply|respond|write|post)\b[^.!?]*?\b(?:in writing|by e-?mail|offline|after the session"
-    r"|(?:in|on|through|via) the (?:chat|q ?(?:and|&) ?a(?: box)?|question box|mailing list|list|\w+ group))\b",
+    r"|(?:in|on|through|via) the (?:chat|q ?(?:and|&) ?a(?: box)?|question box|mailing list|list(?! of\b)"
+    r"|(?:mailing|working|discussion|whatsapp|telegram|signal|e-?mail|chat|online|contact|facebook|linkedin) group))\b",
     re.I,
 )
 # The same refusal read within one sentence of a reply (`replyreader.sentence_kind`): a refusal in
