@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from functools import reduce
 from itertools import chain, repeat
 from operator import or_
@@ -30,7 +31,7 @@ from typing import cast
 
 from .fastre import Prefiltered, branch_literals, fold
 
-__all__ = ["CueFamily", "GatedCue"]
+__all__ = ["BranchTestedCue", "CueFamily", "GatedCue"]
 
 _HEAD = 3  # a literal this long or longer is tested only when the text holds its first characters
 # A literal this long or longer is keyed by its first `_LONG_HEAD` characters instead, in a family
@@ -193,3 +194,30 @@ class GatedCue(Prefiltered):
         if met is None:
             return super().possible(text, pos, endpos)
         return self.allows(met)
+
+
+class BranchTestedCue(GatedCue):
+    """A `GatedCue` whose first `lead` alternatives also need `test(text)`, a cheap necessary condition
+    of their own that literals cannot state.
+
+    Why (issue 19): an alternative made of word shapes ("a participle and a count": `[a-z]+ed` then a
+    number) requires only literals every sentence holds ("ed", "of"), so the family's gate lets most
+    sentences through to the whole alternation. When the gate allows the pattern only through those
+    alternatives and `test` says they cannot match either, the pattern cannot match: it is not asked.
+    `test` must be necessary for each of the first `lead` alternatives (never False where one matches);
+    an allowed pattern is asked as itself, so every answer is the pattern's own."""
+
+    __slots__ = ("lead", "test")
+
+    def __init__(self, pattern: re.Pattern[str], family: CueFamily, lead: int, test: Callable[[str], bool]) -> None:
+        super().__init__(pattern, family)
+        self.lead = lead
+        self.test = test
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        if not super().possible(text, pos, endpos):
+            return False
+        met = self.family.met_in(text, pos, endpos) if self.options else None
+        if met is None or not self.branches or any(met & b == b for b in self.branches[self.lead :]):
+            return True
+        return self.test(text[max(pos, 0) : endpos] if pos > 0 or endpos < len(text) else text)

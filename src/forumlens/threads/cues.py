@@ -72,7 +72,7 @@ from functools import lru_cache
 
 from ..analyse._regex import compile_cue
 from ..text.alternation import alternation
-from ..text.cuegate import CueFamily, GatedCue
+from ..text.cuegate import BranchTestedCue, CueFamily, GatedCue
 from ..text.fastre import Prefiltered
 from .promiseshape import promise_shape
 
@@ -255,6 +255,17 @@ _PROGRESS = (
     rf"|\b{_COUNT}\s+(?!(?:years?|months?|weeks?|days?|times)\b)(?:[\w-]+\s+){{0,4}}?so far\b"
     rf"|\b[a-z]+ed\s+(?:only\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?[\w-]+,\s+not\s+(?:the\s+)?{_COUNT}\b"
 )
+_PROGRESS_BRANCHES = 3  # the alternatives of `_PROGRESS`, which open `_UPDATE`'s alternation
+# what each of them needs and literals cannot say: a participle right before a count, or "so far" (on lower case)
+_PARTICIPLE_COUNT = re.compile(rf"ed\s+(?:only\s+|already\s+)?{_COUNT_WORD}")
+
+
+def _may_count(text: str) -> bool:
+    """False only when no alternative of `_PROGRESS` can match `text` (its cheap test, `BranchTestedCue`)."""
+    low = text.lower()
+    return "so far" in low or _PARTICIPLE_COUNT.search(low) is not None
+
+
 _UPDATE = compile_cue(
     _PROGRESS + r"|"
     r"\b(?:still|currently|now) (?:being )?(?:drafted|drafting|prepared|preparing|written|writing|edited|editing"
@@ -621,7 +632,8 @@ _Searcher = re.Pattern[str] | Prefiltered
 _ORDER: tuple[tuple[str, _Searcher], ...] = (
     ("response", _CueFilter(_RESPONSE)),
     ("slip", _CueFilter(_SLIP)),
-    ("update", _CueFilter(_UPDATE)),
+    # the count of work done (`_PROGRESS`) requires only "ed" and "of" as literals: its shape is tested first
+    ("update", BranchTestedCue(_UPDATE, _GATE, _PROGRESS_BRANCHES, _may_count)),
     ("promise", _CueFilter(_PROMISE)),
     ("delivery", _CueFilter(_DELIVERY)),
     ("enacted", _CueFilter(_ENACTED)),

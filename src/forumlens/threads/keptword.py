@@ -36,6 +36,8 @@ _BACK = re.compile(
     r"|promised to [^.;]{1,80}; (?:and )?(?:it|they) did\b)",
     re.I,
 )
+# one of these is in every sentence `_MAKER_AT` or `_BACK` can match (their cheap test, on lower case)
+_TOLD_BY = ("promised", "pledged", "kept", "keeps", "did")
 _SUBJECT = re.compile(rf"(?:^|(?<=[:;,] )|(?<=\d{{4}} )){_NAME} (?=[a-z])")
 # not a maker: the speaker's own side, pronouns, and words that open a clause in capitals
 _NOT_BODY = frozenset(
@@ -65,6 +67,9 @@ def kept_promise(sentence: str) -> Kept | None:
     >>> kept_promise("We published the guide, as we promised.") is None
     True
     """
+    low = sentence.lower()
+    if not any(word in low for word in _TOLD_BY):
+        return None  # no word that tells a promise kept: most sentences, asked on every one (issue 19)
     if re.search(r"\b(?:will|shall|going to)\b", sentence, re.I):
         return None  # "as the Secretariat promised, the summary will be out": a promise still open
     at = _MAKER_AT.search(sentence)
