@@ -378,7 +378,15 @@ _DELIVERY = compile_cue(
     # March 2019", "online since 2019", "happened in Hamburg in 2008", "done 2007-2010"); not "will be published in"
     r"|(?<!\bbe )(?<!\bbeen )\b(?:published|released|launched|issued|happened|held|done|opened|online|live)"
     rf"(?: (?:[\w'’-]+ ){{0,3}}?(?:in|since|on))? (?:(?:early |late |mid-)?{_MONTH_WORD} )?(?:19|20)\d\d\b"
-    r"|\bnow (?:complete|completed|finished|done)\b",
+    r"|\bnow (?:complete|completed|finished|done)\b"
+    # an output told finished with the adjective ("The leaflet is done: one page, three languages", "the list is
+    # complete since March"); not a way of working ("the studies are done by volunteers", "it is done in English")
+    # nor what is done ("what is done with the data"), nor a time to come ("… online when it is complete")
+    r"|(?<!\bwhat )(?<!\bwhen it )(?<!\bonce it )(?<!\buntil it )(?<!\bif it )(?<!\bwhen they )(?<!\bonce they )"
+    r"(?<!\buntil they )(?<!\bif they )"
+    r"\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:done|complete)\b"
+    r"(?!\s+(?:by|with|in|through|at|on|for|to|from|via|every|each|so|as|when|if|because|differently|manually"
+    r"|locally|online|offline|here|there|that|this)\b)",
     _I,
 )
 # a coalition named as the subject ("The Dynamic Coalition on X will publish …"): `find_cue` accepts these

@@ -87,13 +87,51 @@ def _topic_of(sentence: str, found: Sequence[tuple[int, int, str]], cue: Cue) ->
     if topic is None or topic.end() > cue.start:
         return None
     clause = _CLAUSE.search(sentence, cue.end)
-    if not _BACK_PRONOUN.search(sentence, cue.end, clause.start() if clause else len(sentence)):
-        return None
     inside = [d for d in found if d[1] <= topic.end()]
+    if not _BACK_PRONOUN.search(sentence, cue.end, clause.start() if clause else len(sentence)):
+        return _headed_topic(sentence, topic, found, cue) if cue.signal not in ("promise", "need") else None
     if not inside:
-        return None
+        return _headed_topic(sentence, topic, found, cue) if cue.signal not in ("promise", "need") else None
     a, b, family = inside[-1]
     return family, sentence[a:b]
+
+
+# a topic opened by a determiner, "The agents:", "Our postal clerks course:" (not "Thank you:", "First:")
+_HEADED = re.compile(r"^[ \t]*(?:the|our|its|their|this|that)[ \t]+(?P<noun>[^:]+?)[ \t]*:", re.I)
+# topics of talk, not outputs: "The answer: …", "The good news: …", "The problem: …"
+_TALK = frozenset(
+    re.findall(
+        r"\w+",
+        "answer answers question questions problem problems reason reasons truth news point points idea ideas issue"
+        " issues thing things fact facts rest situation reality challenge lesson lessons message conclusion summary"
+        " difference result results line",
+    )
+)
+
+
+def _headed_topic(
+    sentence: str, topic: re.Match[str], found: Sequence[tuple[int, int, str]], cue: Cue
+) -> tuple[str, str] | None:
+    """(family, noun) of a report's topic heading when the news after it names no output of its own.
+
+    Why: a speaker going through her coalition's outputs heads each with its name and tells its fate in a clause
+    that does not repeat it ("The agents: we trained one hundred and twenty of the two hundred", "Our postal clerks
+    course: two hundred clerks trained so far", "The clerks course: we stopped it"); the heading is the output,
+    whether or not the lexicon knows its noun. Only for news of an output (update, slip, delivery): a promise or an
+    ask after a heading names its own object."""
+    headed = _HEADED.match(sentence, 0, topic.end())
+    if headed is None or any(d[0] >= cue.end for d in found):
+        return None
+    noun = headed.group("noun")
+    if noun.split()[-1].lower() in _TALK:
+        return None
+    inside = [d for d in found if d[1] <= topic.end()]
+    if inside:
+        a, b, family = inside[-1]
+        return family, sentence[a:b]
+    start = headed.start("noun")
+    phrase = sentence[start : start + len(noun)]
+    return unknown_family(phrase), phrase
 
 
 def _deliverable(ctx: _Context, sentence: str, cue: Cue) -> tuple[str, str] | bool | None:

@@ -422,6 +422,10 @@ class _Linker(_Responses):
             for t in delivered:
                 if not t.same_deliverable(item):
                     continue  # another deliverable: not weighed
+                if item.signal == "update" and _delivered_in(t, item.session):
+                    # "The leaflet is done: … This year we start a new piece of work, an open format …": news told in
+                    # the session that told the delivery is of another output, not the delivered one told again
+                    continue
                 s = self._score(item, t, ("promise", "update", "delivery"))
                 if s < self.rules.after_delivery:
                     scored.append((t, s, False, "same deliverable, already delivered"))
@@ -536,3 +540,8 @@ def link_items(
         linker.add(item)
     threads = [finish_thread(t) for t in linker.threads]
     return Linked(threads, linker.decisions, scorer.name, linker.subjects, linker.places)
+
+
+def _delivered_in(track: _Track, session: str) -> bool:
+    """Whether the thread's delivery was told in `session`."""
+    return any(entry.signal == "delivery" and entry.session == session for entry, _ in track.thread.entries)

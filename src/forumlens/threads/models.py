@@ -28,7 +28,9 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    55  # 55: another body's deed told as its promise kept is that body's delivery ("UNEP gave the two trainings it
+    56  # 56: news of an output headed by its name, the clause after naming none ("The agents: we trained sixty of the
+    # two hundred", `deliverables._headed_topic`); an output told "done" or "complete" after a copula is a delivery
+    # 55: another body's deed told as its promise kept is that body's delivery ("UNEP gave the two trainings it
     # promised", "as the Secretariat promised in Bali, our page is up", "UN DESA kept its word: …"; `keptword`)
     # 54: work on a promise told as the count done, any verb, is an update ("we trained one hundred and twenty
     # of the two hundred", "two hundred clerks trained so far", "we have trained sixty nurses, not two hundred")
