@@ -293,3 +293,18 @@ def test_lexical_scorer_meets_paraphrases_through_concepts(a, b, alike):
     x, y = item(2020, "need", a), item(2021, "need", b)
     score = LexicalScorer([x, y]).similarity(x, y)
     assert (score >= 0.25) is alike, score
+
+
+def test_news_told_in_the_session_of_a_delivery_is_not_that_delivery_told_again():
+    promise = item(2019, "promise", "We will publish a leaflet on safe seed storage for farmers.", family="leaflet")
+    done = item(2021, "delivery", "The leaflet on safe seed storage is done and printed.", family="leaflet")
+    news = item(
+        2021,
+        "update",
+        "This year we start a new leaflet on seed storage, an open format for farmers to edit.",
+        family="leaflet",
+        session="s2021",
+    )
+    linked = link_items([promise, done, news])
+    delivered = next(t for t in linked.threads if t.status == "fulfilled")
+    assert news.ref not in [i.ref for i, _ in delivered.entries]
