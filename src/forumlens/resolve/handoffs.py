@@ -91,10 +91,9 @@ def mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int,
         online, onsite = _list_seat(view, draft, end, stop, s_end)
         if (online or onsite) and end not in draft.seen:
             # "Ana and Ben here next to me", "Ana, from X, and Ben, from Y, both at the table"
-            draft.seen.add(end)
-            draft.online += weight * online
-            draft.onsite += weight * onsite
-            draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+            draft.add_mode(
+                weight * online, weight * onsite, view.evidence(*view.sentence_at(turn, start), "mode"), seen=end
+            )
             return
     if stop < limit and _NEXT_IN_LIST.match(tail):
         return  # "Ana, and with me on stage Ben": the words lead to the next name, they are Ben's
@@ -118,10 +117,7 @@ def mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int,
             online, onsite = about_other(view, turn, view.text[nxt[0] : nxt[1]])
             a, b = nxt
     if (online or onsite) and end not in draft.seen:
-        draft.seen.add(end)
-        draft.online += weight * online
-        draft.onsite += weight * onsite
-        draft.mode_evidence.append(view.evidence(a, b, "mode"))
+        draft.add_mode(weight * online, weight * onsite, view.evidence(a, b, "mode"), seen=end)
 
 
 def _list_seat(view: SessionView, draft: Draft, end: int, stop: int, limit: int) -> tuple[int, int]:
@@ -238,9 +234,7 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
         window_start = prev_end
         break
     if beside:
-        draft.seen.add(-start - 1)
-        draft.onsite += 2
-        draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+        draft.add_mode(0, 2, view.evidence(*view.sentence_at(turn, start), "mode"), seen=-start - 1)
         return
     words = view.text[window_start:end]
     if window_start == a and _card_sentence(view, turn, a, start):
@@ -259,10 +253,7 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
         return  # "all our speakers are here with us, except Dr. Brun": the words say where she is not
     online, onsite = about_other(view, turn, words)
     if online or onsite:
-        draft.seen.add(-start - 1)
-        draft.online += 2 * online
-        draft.onsite += 2 * onsite
-        draft.mode_evidence.append(view.evidence(*view.sentence_at(turn, start), "mode"))
+        draft.add_mode(2 * online, 2 * onsite, view.evidence(*view.sentence_at(turn, start), "mode"), seen=-start - 1)
 
 
 # "Next to Elodie, Rufina …": a seat beside the panellist named before, then a comma (a title allowed)
@@ -479,9 +470,7 @@ def handoff(
             if a >= last_para[0] and _TO_YOU.search(text, a, b):
                 online, onsite = about_other(view, last_turn.index, text[a:b])
                 if online or onsite:
-                    draft.online += online
-                    draft.onsite += onsite
-                    draft.mode_evidence.append(view.evidence(a, b, "mode"))
+                    draft.add_mode(online, onsite, view.evidence(a, b, "mode"))
         if first and (draft.group.name is None or draft.from_floor):
             floor_mode(view, draft, last_turn.index, last_para)
 
@@ -580,9 +569,7 @@ def floor_mode(view: SessionView, draft: Draft, turn_index: int, para: tuple[int
         if hub:  # "we are fourteen people in the room": the hub's room
             online, onsite = online + onsite, 0
         if online != onsite:
-            draft.online += 1.5 * (online > onsite)
-            draft.onsite += 1.5 * (onsite > online)
-            draft.mode_evidence.append(view.evidence(a, b, "mode"))
+            draft.add_mode(1.5 * (online > onsite), 1.5 * (onsite > online), view.evidence(a, b, "mode"))
             return
 
 

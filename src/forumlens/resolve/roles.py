@@ -159,11 +159,9 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         more_online, more_onsite = modes.own_cues(own, view.session.year)
         more_onsite += modes.POINTING * modes.points_into_room(sentence)
         if online or onsite or more_online or more_onsite:
-            draft.online += 1.5 * online + more_online
-            draft.onsite += 1.5 * onsite + more_onsite
-            draft.own_online += 1.5 * online + more_online
-            draft.own_onsite += 1.5 * onsite + more_onsite
-            draft.mode_evidence.append(view.evidence(a, b, "mode"))
+            draft.add_mode(
+                1.5 * online + more_online, 1.5 * onsite + more_onsite, view.evidence(a, b, "mode"), own=True
+            )
 
 
 # A speaker's singular first person: "I", "I'm", "me", "my" (not the collective "we"/"our").
@@ -276,9 +274,7 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: 
         s_a, s_b = view.sentence_at(turn.index, hit.start)
         if hit.end not in draft.seen and thanked_elsewhere(view, turn.index, hit.end) is not None:
             # "Thank you, …, Tchissola in Luanda, …": a voice thanked with where it is, not the host city
-            draft.seen.add(hit.end)
-            draft.online += 2
-            draft.mode_evidence.append(view.evidence(s_a, s_b, "mode"))
+            draft.add_mode(2, 0, view.evidence(s_a, s_b, "mode"), seen=hit.end)
         if not not_thanks(view, turn.index, hit.start, hit.end):
             # "Thank you, Nirmala, from the … Centre": thanks hand no floor, but may say the body
             if fold_name(hit.form) in full or fold_name(hit.form) in unique:
@@ -337,10 +333,7 @@ def _mode_of_slot(
         return
     online, onsite = about_other(view, turn, view.text[before[0] : before[1]])
     if online or onsite:
-        draft.seen.add(-name_start - 2)
-        draft.online += 2 * online
-        draft.onsite += 2 * onsite
-        draft.mode_evidence.append(view.evidence(before[0], before[1], "mode"))
+        draft.add_mode(2 * online, 2 * onsite, view.evidence(before[0], before[1], "mode"), seen=-name_start - 2)
 
 
 def _office_holders(view: SessionView, draft: Draft, registry: Registry) -> None:

@@ -79,6 +79,24 @@ class Draft:
     def add(self, entity: str, strength: float, evidence: Evidence) -> None:
         self.affiliations.setdefault(entity, []).append((strength, evidence))
 
+    def add_mode(
+        self, online: float, onsite: float, evidence: Evidence, *, seen: int | None = None, own: bool = False
+    ) -> None:
+        """Count cues of where the person is (`online`, `onsite`: their weights) with the sentence
+        that says it, so a mode is shown with the words it came from.
+
+        `seen`: the name offset the cues were read at (the readers of one name skip an offset
+        already counted, so a sentence read twice counts once); `own`: the person's own words,
+        also counted apart (`own_online`, `own_onsite`), since they outweigh what others say."""
+        if seen is not None:
+            self.seen.add(seen)
+        self.online += online
+        self.onsite += onsite
+        if own:
+            self.own_online += online
+            self.own_onsite += onsite
+        self.mode_evidence.append(evidence)
+
     def add_org(self, org: orgs.Org, strength: float, evidence: Evidence) -> None:
         """An organisation tied to the person; a description ("the national broadcaster")
         counts half a point less than a name."""
