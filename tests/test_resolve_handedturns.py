@@ -124,3 +124,54 @@ def test_a_floor_voice_thanked_by_a_name_it_does_not_say_stays_unnamed() -> None
     )
     assert "Salote Fifita-Hausia" not in people
     assert people[None].lines == (11,)
+
+
+# Two people who share a given name: the one handed to says whose turn it is (issue 22, round 28's shape).
+SHARED_GIVEN = (
+    ">> MODERATOR:  Welcome.  My name is Mereoni Vakacegu.  Next to me is Tevita Fonua, from the Tonga "
+    "Cable Users Group.  Tevita, you start, please.\n\n"
+    ">> TEVITA FONUA:  Thank you, Mereoni.  Our cable was cut twice this year.\n\n"
+    ">> MODERATOR:  Thank you, Tevita.  Now the other Tevita, who is online.  Tevita, please go ahead.\n\n"
+    ">> Thank you.  Two of us with one name today.  The outer islands wait three weeks for a repair ship, "
+    "and in those weeks the schools close their computer rooms, the clinics send their reports by boat, and "
+    "the radio is the only thing that still works, so we read the news from the capital on the air every "
+    "evening at seven, for everybody who has a battery.  I forgot to present myself, sorry.  "
+    "I am Tevita Havili, I coordinate the Ha'apai Radio Network.\n\n"
+    ">> MODERATOR:  Thank you both, the session is closed.\n"
+)
+
+
+def test_a_bare_turn_that_names_another_holder_of_the_called_given_name_is_a_new_person() -> None:
+    people = _people(SHARED_GIVEN)
+    assert people["Tevita Fonua"].lines == (7,)  # the panellist keeps only his own turn
+    assert people["Tevita Havili"].lines == (11,)
+    assert None not in people
+
+
+def test_a_bare_turn_that_gives_the_called_holder_s_own_full_name_is_still_theirs() -> None:
+    people = _people(SHARED_GIVEN.replace("I am Tevita Havili, I coordinate", "I am Tevita Fonua again, I coordinate"))
+    assert people["Tevita Fonua"].lines == (7, 11)
+    assert "Tevita Havili" not in people
+
+
+NOBODY_HOLDS = (
+    ">> MODERATOR:  Welcome.  My name is Mereoni Vakacegu.  With us online from Apia is a researcher of "
+    "the island clinics.  Sefo, go ahead.\n\n"
+    ">> Thank you, can you hear me?  The clinics share one satellite link, and it fails in every storm.\n\n"
+    ">> MODERATOR:  Thank you, Sefo.  For the captioners, her full name is Sefo Leavasa-Tuilagi.  Sefo?\n\n"
+    ">> Only one more thing, the storm season is also the season of the fevers.\n\n"
+    ">> MODERATOR:  Thank you, the session is closed.\n"
+)
+
+
+def test_a_bare_voice_handed_the_floor_by_a_given_name_nobody_holds_takes_the_session_s_full_name() -> None:
+    people = _people(NOBODY_HOLDS)
+    assert people["Sefo Leavasa-Tuilagi"].lines == (7, 11)  # her second bare turn after "Sefo?" too
+    assert None not in people
+
+
+def test_a_bare_voice_only_spoken_to_by_that_name_is_not_given_the_session_s_full_name() -> None:
+    # "Sefo, a good question …" speaks to Sefo; it does not give her the floor
+    people = _people(NOBODY_HOLDS.replace("Sefo, go ahead.", "Sefo, a good question, I come back to it later."))
+    assert people[None].lines == (7,)
+    assert people["Sefo Leavasa-Tuilagi"].lines == (11,)  # "Sefo?" does give her the floor

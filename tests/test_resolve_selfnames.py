@@ -366,3 +366,36 @@ def test_a_label_dropping_a_middle_name_takes_the_full_name_the_introduction_say
     assert middle_name_said("Tawanda Mupfumi", turns) is None
     assert middle_name_said("Tawanda Mupfumi", parse_transcript(text, source="t.txt").turns) == "Tawanda Farai Mupfumi"
     assert middle_name_said("Tawanda", turns) is None  # one word: `full_name_said`'s case
+
+
+_BACK_FROM_THE_FLOOR = (
+    "INTERNET GOVERNANCE FORUM\nBAKU, 2012\nWORKSHOP: LIBRARIES ONLINE\n\n"
+    ">> MODERATOR:  Welcome.  I am Odile Marchetti-Brun.  On the panel, Giorgi Beridze-Kapanadze, from "
+    "the Kutaisi Reading Rooms.  Giorgi, please.\n\n"
+    ">> GIORGI BERIDZE-KAPANADZE:  Thank you.  Our reading rooms lend tablets to the villages.\n\n"
+    ">> MODERATOR:  Thank you.  Now the floor.  I see Giorgi has gone to the floor microphone.\n\n"
+    ">> PARTICIPANT:  Yes, it is Giorgi again, I have to leave for the airport.  The tablets need a "
+    "keyboard in our script.\n\n"
+    ">> MODERATOR:  Thank you, Giorgi, safe travels.  The session is closed.\n"
+)
+
+
+def test_a_panellist_back_at_the_floor_microphone_who_tags_himself_is_still_the_panellist() -> None:
+    cast = resolve_session(parse_transcript(_BACK_FROM_THE_FLOOR, source="t.txt"))
+    giorgi = next(p for p in cast.people if p.name == "Giorgi Beridze-Kapanadze")
+    assert giorgi.lines == (7, 11)
+    assert giorgi.role == "guest"  # his first turn was on the panel: the floor label does not make him the floor
+    assert not any(p.name is None for p in cast.people)
+
+
+def test_a_floor_tag_two_speakers_first_names_fit_or_another_full_name_joins_nobody() -> None:
+    two = _BACK_FROM_THE_FLOOR.replace(
+        "Giorgi, please.\n\n",
+        "Giorgi, please.\n\n>> GIORGI TSERETELI:  And I am Giorgi Tsereteli, from the Batumi library.\n\n",
+    ).replace("Yes, it is Giorgi again", "Yes, Giorgi here")
+    cast = resolve_session(parse_transcript(two, source="t.txt"))
+    assert any(p.name is None and p.labels == ("PARTICIPANT",) for p in cast.people)
+    other = _BACK_FROM_THE_FLOOR.replace("it is Giorgi again", "this is Giorgi Chkheidze speaking")
+    cast = resolve_session(parse_transcript(other, source="t.txt"))
+    giorgi = next(p for p in cast.people if p.name == "Giorgi Beridze-Kapanadze")
+    assert giorgi.lines == (7,)

@@ -58,3 +58,9 @@ def test_a_voice_back_at_the_microphone_names_itself_after_me_again() -> None:
     # without "again", "It's me, Fiona" may answer Fiona: no tag
     assert voice_tag("It's me, Fiona, who asked that.") is None
     assert voice_tag("It is me again, Nairobi, can you hear?") is None  # a place, not a voice
+
+
+def test_rooms_true_also_reads_a_place_name_tag() -> None:
+    # "Wellington here" may be a person or a room: asked for, the tag is read either way
+    assert voice_tag("Nairobi here, can you hear us?", rooms=True) == "Nairobi"
+    assert voice_tag("Digital Rights Foundation here, we are connected.", rooms=True) is None  # still a body

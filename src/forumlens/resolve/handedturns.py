@@ -23,6 +23,14 @@ no hand-off before it, the voice after it may tell the same: ">> AUDIENCE: … S
 Gebrezgiabher, Bremerhaven Centre for Migration and Media.  Thank you." then ">> GHIATH QATTINEH:
 Thank you, Senait, …": a first name thanked as the next turn opens, which nobody of the cast goes
 by, and the floor voice's own words say one full name with it.
+
+Floor turns are credited one by one, by who the turn says speaks: a voice handed to a first name
+that says in so many words a full name with that first name which is not the holder's ("Farid in
+Dushanbe, please go ahead" … ">> … I am Farid Sharipzoda": two people share the given name) is
+that other person, not the Farid of the cast; and a bare voice handed the floor ("Efua, go
+ahead.") by a first name nobody of the cast goes by takes the one full name the session gives
+it (its own words first, else the chair's: "your name is in the chat: Efua Anokyewaa-Quarcoo"),
+and is the one a later hand-off to that first name calls back ("Efua?").
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from forumlens.models import Turn
 from forumlens.resolve.cutlabels import said_full_names, speech_texts
 from forumlens.resolve.firstnames import NOT_NAMES
 from forumlens.resolve.people import LabelGroup, name_key, same_person
+from forumlens.resolve.selfnames import own_names
 
 __all__ = ["handed_to", "join_handed_turns"]
 
@@ -42,6 +51,13 @@ _SAID_TO = re.compile(
     r"^(?:(?:And|Now|So|Yes|Okay|OK|Then)\s*,?\s+)?(?P<name>(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]{2,}))\s*(?:,\s|\?\s*$)"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# The hand-off gives the floor ("Efua, go ahead.", "Farzana, please.", "Kofi?"), not only speaks to
+# the one named ("Zainab, it's a good question, … let me come back to it"): then a voice nobody of
+# the cast goes by may take the one full name the session gives that first name
+_GIVES_FLOOR = re.compile(
+    r"\b(?:please|go ahead|the floor|over to you|your turn|unmuted|the microphone|you can start)\b|\?\s*$",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(r"\s*(?:thank\s+you|thanks|merci|gracias),?\s+((?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+)", re.IGNORECASE)
 
 
@@ -96,9 +112,21 @@ def join_handed_turns(
         thanked = _THANKS.match(text)
         if thanked and name_key(thanked.group(1)) == first:
             continue
-        if not holders and floor:
-            # nobody goes by the name called: the voice's own words may say it in full
-            _name_by_own_words(group, first, turns)
+        claimed = _claimed_with(first, text)
+        if claimed is not None and not any(h.name and same_person(claimed, h.name) for h in holders):
+            # "Farid in Dushanbe, please go ahead" … ">> … I am Farid Sharipzoda, …": the one called
+            # says whose turn it is, and it is not the Farid of the cast; two people share the name
+            group.name = claimed
+            firsts.setdefault(first, []).append(group)
+            continue
+        if not holders:
+            # nobody goes by the name called: the voice's own words may say it in full, and a bare
+            # voice (no floor microphone: the one handed to) takes the one full name the session
+            # gives that first name ("Efua, go ahead" … "your name is in the chat: Efua …-Quarcoo")
+            gives_floor = _GIVES_FLOOR.search(_SENTENCE_END.split(turns[speech[k - 1]].text.strip())[-1])
+            _name_by_own_words(group, first, turns, session=not floor and gives_floor is not None)
+            if group.name is not None:
+                firsts.setdefault(first, []).append(group)  # "Efua?" later hands her the floor again
             continue
         if len(holders) != 1 or holders[0] is before:
             continue
@@ -110,12 +138,21 @@ def join_handed_turns(
     return [g for g in groups if id(g) not in gone]
 
 
-def _name_by_own_words(group: LabelGroup, first: str, turns: Sequence[Turn]) -> None:
-    """Name a one-turn floor voice by the one full name its own words say with the first name
-    `first` (a name key), if they say one."""
+def _name_by_own_words(group: LabelGroup, first: str, turns: Sequence[Turn], session: bool = False) -> None:
+    """Name a one-turn voice by the one full name its own words say with the first name `first`
+    (a name key), if they say one; `session`: else by the one the whole session says with it."""
     said = said_full_names(first, speech_texts([turns[group.turns[0]]]))
+    if not said and session:
+        said = said_full_names(first, speech_texts(turns))
     if said and all(same_person(n, said[0]) for n in said) and len(said[0].split()) >= 2:
         group.name = max(said, key=len)
+
+
+def _claimed_with(first: str, text: str) -> str | None:
+    """The one full name a turn's speaker says is theirs in so many words ("I am Farid Sharipzoda")
+    that opens with the first name `first` (a name key), if there is exactly one."""
+    claimed = [n for n in own_names(text) if name_key(n).split()[:1] == [first] and len(n.split()) >= 2]
+    return claimed[0] if claimed and all(same_person(n, claimed[0]) for n in claimed) else None
 
 
 def _name_thanked_floor_voice(

@@ -366,9 +366,13 @@ def collect_evidence(
             continue
         draft = Draft(group, name_forms(group.name) if group.name else [])
         draft.org_names.update(view.coalition_names)  # "our coalition" may be an unregistered one
-        # a caller on the phone bridge asks from the remote floor, like a voice at the room's microphone
+        # a caller on the phone bridge asks from the remote floor, like a voice at the room's microphone;
+        # the label of the first turn tells it: a panellist who later comes down to the floor
+        # microphone ("it is Davit again") got the floor from the panel
+        first_label = view.session.turns[group.turns[0]].label if group.turns else None
         draft.from_floor = any(
-            cues.AUDIENCE_LABEL.search(lab) or cues.PHONE_VOICE.fullmatch(lab.strip(" .:")) for lab in group.labels
+            cues.AUDIENCE_LABEL.search(lab) or cues.PHONE_VOICE.fullmatch(lab.strip(" .:"))
+            for lab in (group.labels if first_label is None or first_label not in group.labels else [first_label])
         )
         for k, turn_index in enumerate(group.turns):
             if not is_moderator(group, moderators):

@@ -404,17 +404,22 @@ def name_generic_voices(
         if not said and not any(is_one_holder_label(lab) for lab in group.labels):
             # a voice that never says its name, named by the chair once it finished ("That was …")
             said = [(n, False) for n in _named_after_all(group, turns)]
+        back: LabelGroup | None = None
         if not said and len(group.turns) == 1:
             # "Sorry, it is me again, Bahareh": back at the same microphone label, by first name;
             # "can you say your name?" answered under a label of the answerer's own name
-            back = _back_at_label(group, result, turns[group.turns[0]].text) or _answered_under_label(
-                group, result, turns
-            )
-            if back is not None:
-                back.turns = sorted([*back.turns, *group.turns])
-                back.labels += [lab for lab in group.labels if lab not in back.labels]
-                result.remove(group)
-                continue
+            text = turns[group.turns[0]].text
+            back = _back_at_label(group, result, text) or _answered_under_label(group, result, turns)
+        if not said and back is None:
+            # "Yes, it is Davit again, I came down to the floor microphone": back under another label
+            # (a floor group is one voice by now, so its first turn's tag speaks for all of them,
+            # unless another of its turns tags itself otherwise: "Wellington here" after "It is Thaís")
+            back = _back_by_first_name(group, result, [turns[i].text for i in group.turns])
+        if back is not None:
+            back.turns = sorted([*back.turns, *group.turns])
+            back.labels += [lab for lab in group.labels if lab not in back.labels]
+            result.remove(group)
+            continue
         if len(said) != 1:
             continue
         name, own = said[0]
@@ -744,18 +749,50 @@ def _back_at_label(group: LabelGroup, groups: Sequence[LabelGroup], text: str) -
     tag = voice_tag(text)
     if tag is None:
         return None
-    first = name_key(tag).split()[:1]
-    same = [
+    same = [g for g in _heard_before(group, groups, name_key(tag).split()[:1]) if set(g.labels) & set(group.labels)]
+    return same[0] if len(same) == 1 else None
+
+
+def _heard_before(group: LabelGroup, groups: Sequence[LabelGroup], first: list[str]) -> list[LabelGroup]:
+    """The named voices other than `group` heard before it whose name opens with `first` (a name
+    key's first word, as a one-item list)."""
+    return [
         g
         for g in groups
         if g is not group
         and g.name
         and g.turns
         and g.turns[0] < group.turns[0]
-        and set(g.labels) & set(group.labels)
         and name_key(g.name).split()[:1] == first
     ]
-    return same[0] if len(same) == 1 else None
+
+
+def _back_by_first_name(group: LabelGroup, groups: Sequence[LabelGroup], texts: Sequence[str]) -> LabelGroup | None:
+    """The one speaker heard before under a label of their own whom a floor voice's opening tag
+    names by first name ("Yes, it is Davit again, I came down to the floor microphone", "Wellington
+    here, to finish the answer"): a panellist who went to the floor microphone is still themselves.
+
+    Why: the captioner labels the floor microphone, not the person, so without this the panellist's
+    last words become an unnamed floor voice. Only a tag (`sharedaccount.voice_tag`) counts, not a
+    name said in passing; exactly one earlier named speaker may go by the first name, and a tag
+    that gives a full name must be theirs ("It is Farid Sharipzoda here" is not Farid Huseynzada).
+    `texts`: the group's turns; the first one's tag decides, and a later one tagged with another
+    first name ("Wellington here, to finish the answer") means two voices: nobody is joined."""
+    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
+
+    tag = voice_tag(texts[0])
+    if tag is None:
+        return None
+    first = name_key(tag).split()[:1]
+    if not first or any(
+        (other := voice_tag(text, rooms=True)) is not None and name_key(other).split()[:1] != first
+        for text in texts[1:]
+    ):
+        return None
+    same = [g for g in _heard_before(group, groups, first) if not _HUB.search(g.name or "")]
+    if len(same) != 1 or (len(tag.split()) > 1 and not same_person(tag, same[0].name or "")):
+        return None
+    return same[0]
 
 
 def _answered_under_label(group: LabelGroup, groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> LabelGroup | None:

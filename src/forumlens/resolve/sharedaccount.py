@@ -48,8 +48,9 @@ _TAG_CHARS = 120  # the tag opens the turn
 _NOT_NAMES = frozenset(_OPENERS) | {"i", "we", "me", "everybody", "everyone"}
 
 
-def voice_tag(text: str) -> str | None:
-    """The name a voice tags its turn with as it opens (the full one when it follows the tag)."""
+def voice_tag(text: str, rooms: bool = False) -> str | None:
+    """The name a voice tags its turn with as it opens (the full one when it follows the tag);
+    `rooms`: also a place's name ("Wellington here" may be a person or a room)."""
     m = _TAG.search(text[:_TAG_CHARS])
     if m is None:
         again = _ME_AGAIN.search(text[:_TAG_CHARS])
@@ -57,7 +58,7 @@ def voice_tag(text: str) -> str | None:
             return None
         return again.group(1)
     short, full = m.group(1), m.group(2)
-    if is_place_name(short) or not _is_person_like(short):
+    if (not rooms and is_place_name(short)) or not _is_person_like(short):
         return None  # "Nairobi here": a room, not a voice
     if full and name_key(full).split()[:1] == name_key(short).split()[:1] and len(full.split()) > 1:
         return full
