@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from operator import add
 
 from ..shipped import load_shipped
-from ..text.fastre import PatternSet
+from ..text.fastre import PatternSet, Prefiltered
 from ..text.stems import suffix_stem
 from .askcues import (
     ASK,
@@ -377,10 +377,14 @@ def _length(n: int) -> str:
     return "len:<5" if n < 5 else "len:<12" if n < 12 else "len:<25" if n < 25 else "len:25+"
 
 
+# `_context`'s search behind its literals (issue 19): most tails hold no alternative's words; same matches
+_LIST_INTRO_CUE = Prefiltered(_LIST_INTRO, alternatives=True)
+
+
 def _context(before: str) -> list[str]:
     """Whether the unit follows an announced list of requests in the same turn."""
     tail = before[-300:]
-    found = list(_LIST_INTRO.finditer(tail))
+    found = list(_LIST_INTRO_CUE.finditer(tail))
     intro = found[-1] if found else None
     if intro is None:
         return []

@@ -53,6 +53,7 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from forumlens.models import Turn
+from forumlens.text.fastre import Prefiltered
 
 from .askcues import ASK as _ASK
 from .askcues import CATEGORIES, IMPERATIVE_VERBS, ask_window, category_hits, head_category
@@ -89,7 +90,7 @@ class _Sentence:
     @cached_property
     def ask(self) -> re.Match[str] | None:
         found = next((m for m in _ASK.finditer(self.text) if not _REPORTED_ASK.match(m.group(0))), None)
-        return found or _SPOKEN_ASK.search(self.text)
+        return found or _SPOKEN_ASK_CUE.search(self.text)
 
     @cached_property
     def rec(self) -> re.Match[str] | None:
@@ -193,6 +194,8 @@ _SPOKEN_ASK = re.compile(
     r"(?![^,.;:?!]*\b(?:is|are|was|were|got|has\s+been|had\s+been)\b)",
     re.I,
 )
+# Searched only where one alternative's words are (issue 19): same matches
+_SPOKEN_ASK_CUE = Prefiltered(_SPOKEN_ASK, alternatives=True)
 
 
 # The addressee kept apart from what is asked (stop 40, K7): "I ask the ministries of education in
@@ -375,7 +378,10 @@ def chair_view(
     word. Shared with the training-row generator (`bench/train_asks.py --gold-rows`), so its
     hard negatives are the units the classifier is really shown."""
     read_out = (
-        quoted or _RELAYED.search(s.text) is not None or _READ_OUT.match(s.text) is not None or reported_request(s.text)
+        quoted
+        or _RELAYED_CUE.search(s.text) is not None
+        or _READ_OUT.match(s.text) is not None
+        or reported_request(s.text)
     )
     relayed = chair and s.start not in presented and read_out
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
@@ -482,6 +488,8 @@ _RELAYED = re.compile(
     r"|\b(?:writes|wrote|posted|types|typed)\b[^.?!:;]{0,80}?\b(?:(?:she|he|they)\s+(?:says|writes|asks)|not\s+a\s+question)\b",
     re.I,
 )
+# Searched only where one alternative's words are (issue 19): same matches
+_RELAYED_CUE = Prefiltered(_RELAYED, alternatives=True)
 _QUOTE_OPEN = re.compile(r":\s+[\"“]")
 # A chair's sentence that opens with a quotation mark is a text read out word for word, not floor
 # talk: a communiqué paragraph put for adoption ('Paragraph two.  "We call on the regulators …"'),

@@ -33,6 +33,7 @@ from forumlens.tag.defining import defines, defines_acronym
 from forumlens.tag.taxonomy import SCHEMES, load_taxonomy
 from forumlens.tag.text import SessionMemo
 from forumlens.text import STOPWORDS, stems
+from forumlens.text.fastre import Prefiltered
 from forumlens.text.keep import code_digest, digest, kept
 from forumlens.text.phrases import PhraseSpans
 from forumlens.text.stems import word_stems
@@ -112,6 +113,8 @@ _CUE = re.compile(
     r"|(?:that's|that is|which is|is|are) called|we call (?:it|this|them)|called)\s+[\"“']?",
     re.IGNORECASE,
 )
+# Searched only where the sentence holds one of its required words (issue 19): same matches
+_CUE_FILTERED = Prefiltered(_CUE)
 _STANDS = re.compile(r"\s*,?\s*(?:which |that )?(?:stands for|means|is short for)\s+([^.;:?!()]+)")
 _PAREN = re.compile(r"\s*\(([^()]{3,80})\)")
 _ACRONYM_LED = re.compile(r"([A-Z][a-z]+ )?\b([A-Z]{2,}) ([A-Z][a-z]+)\b( [A-Z])?")
@@ -742,7 +745,7 @@ def _terms(
     repeated: set[tuple[str, ...]] = set()  # terms by repetition alone: uses inside a name do not count
     cued: dict[tuple[str, ...], int] = {}
     for i, sent in enumerate(sentences):
-        for m in _CUE.finditer(sent.text):
+        for m in _CUE_FILTERED.finditer(sent.text):
             found = _clean_phrase(sent.text, m.end())
             if not found:
                 continue

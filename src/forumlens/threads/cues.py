@@ -200,6 +200,8 @@ _ASKED_AT = re.compile(
     r"(?:asked|requested) (?:us |me )?(?:for|to|that)\b",
     _I,
 )
+# Searched only where one alternative's words are (issue 19): same matches
+_ASKED_AT_CUE = Prefiltered(_ASKED_AT, alternatives=True)
 # … but taken up as one's own again: "And I repeat what Mei Lin asked in Riyadh" is a need said again
 _SAID_AGAIN = re.compile(r"\b(?:repeat|repeating|echo|echoing|support|supporting|agree|second|join|joining)\b", _I)
 _SLIP = compile_cue(
@@ -1013,7 +1015,7 @@ def _told_at_meeting(sentence: str, memo: CueMemo | None = None) -> re.Match[str
 def _asked_at_place(sentence: str) -> re.Match[str] | None:
     """A response naming who asked and the place of the meeting ("to Faisal, who asked in Nairobi: …"); not one
     that repeats or supports what another asked there ("I repeat what Mei Lin asked in Riyadh")."""
-    asked = _ASKED_AT.search(sentence)
+    asked = _ASKED_AT_CUE.search(sentence)
     if asked is None or _SAID_AGAIN.search(sentence, 0, asked.start()):
         return None
     if _OWN_ASKER.search(sentence, 0, asked.start()):
