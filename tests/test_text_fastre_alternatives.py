@@ -13,11 +13,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forumlens.analyse import questioncues, questiongroups
+from forumlens.analyse import askmodel, asks, questioncues, questiongroups
 from forumlens.summarise import rewrite
 from forumlens.text import fastre
 from forumlens.text.fastre import Prefiltered
 from forumlens.text.wordstart import GUARD, guarded
+from forumlens.threads import cues
 
 from .test_text_wordstart import _sentences  # the caption sentences the word-start guard is checked on
 
@@ -28,6 +29,11 @@ _GATED = {
     "READ_BACK": (questioncues._READ_BACK_FAST, questioncues.READ_BACK),
     "ANSWERS_NAME": (questiongroups._ANSWERS_NAME_FAST, questiongroups._ANSWERS_NAME),
     "LOST": (rewrite._LOST_FAST, rewrite._LOST),
+    # per-sentence cues of asks, the ask model and the threads (stop 44, PF)
+    "SPOKEN_ASK": (asks._SPOKEN_ASK_CUE, asks._SPOKEN_ASK),
+    "RELAYED": (asks._RELAYED_CUE, asks._RELAYED),
+    "LIST_INTRO": (askmodel._LIST_INTRO_CUE, askmodel._LIST_INTRO),
+    "ASKED_AT": (cues._ASKED_AT_CUE, cues._ASKED_AT),
 }
 
 
@@ -48,6 +54,16 @@ _REPLIES = [
     "... and the clinics in the north.",
     "We will come back to it after the break.",
     "I can't answer that for the ministry.",
+    "We would also invite the district councils of the north to share their data.",
+    "And our request to the organisers is a longer session next year.",
+    "I'd love it if the network had a page in Portuguese.",
+    'Moses writes from Gulu: "please publish the slides early"',
+    "Aroha typed that she says the hub should open on weekends.",
+    "There are three things we need from the regulators, quickly.",
+    "What we ask is simple: keep the helpline open.",
+    "The farmers asked us in Kisumu for a radio programme.",
+    "In Nairobi the women's network asked for a second training.",
+    "THE FARMERS ASKED US IN Kisumu FOR A RADIO PROGRAMME.",
 ]
 _SENTENCES = _sentences() + _REPLIES
 
