@@ -300,7 +300,7 @@ def ingest(
     from .documents.overrides import parse_overrides
     from .fetch.run import ingest_urls, is_url
     from .format import format_outcomes
-    from .ingest import IngestOptions, ingest_paths, sort_folder
+    from .ingest import IngestOptions, folder_notes, ingest_paths, sort_folder
 
     overrides = parse_overrides(
         {
@@ -328,6 +328,15 @@ def ingest(
         if not taken and not own[p]:
             empty.append(p)
     for folder, mine in own.items():
+        notes = folder_notes(f for f in files if f.is_relative_to(folder))
+        if notes:  # a folder's README is read as a document like any .md: said before it is stored
+            click.echo(
+                f"note: {folder}: {_some_names(folder, notes)} stored too, as "
+                f"{'a document' if len(notes) == 1 else 'documents'} like any file of its type "
+                f"(the folder's own notes, read as {'a session' if len(notes) == 1 else 'sessions'}); to leave "
+                f"{'it' if len(notes) == 1 else 'them'} out, name the files to ingest instead of the folder",
+                err=True,
+            )
         if mine:  # a report written here earlier is no new session; named, it is tried
             names = _some_names(folder, mine)
             click.echo(

@@ -55,6 +55,7 @@ __all__ = [
     "Prepared",
     "after_ingest",
     "expand_paths",
+    "folder_notes",
     "ingest_bytes",
     "ingest_file",
     "ingest_paths",
@@ -149,6 +150,21 @@ def sort_folder(folder: str | Path) -> tuple[list[Path], list[Path], list[Path]]
         else:
             (own if written_by_forumlens(f) else taken).append(f)
     return taken, left, own
+
+
+# The conventional notes a folder carries about itself (a repository's README, CHANGELOG,
+# LICENSE, CONTRIBUTING): as .md or .txt they are a type forumlens reads, so a folder walk stores
+# them as it stores every document, and the CLI says so before it does (there is no command that
+# takes a session out of the store again, so the user must learn it before, not after).
+_FOLDER_NOTE_NAMES = frozenset(
+    {"readme", "changelog", "changes", "history", "license", "licence", "copying", "contributing", "authors", "notice"}
+)
+
+
+def folder_notes(files: Iterable[Path]) -> list[Path]:
+    """The files among `files` (a folder walk's) named as a folder's own notes ("README.md",
+    "CHANGELOG.txt", "readme.md" in a subfolder): by the name before its suffix, any case."""
+    return [f for f in files if f.stem.casefold() in _FOLDER_NOTE_NAMES]
 
 
 def passed_over(folder: str | Path) -> list[Path]:
