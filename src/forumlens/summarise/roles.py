@@ -58,13 +58,22 @@ _LEAD = r"^\W*(?:(?:so|okay|ok|well|yes|yeah|hello|hi|and|first of all|just brie
 # Who I am: "I'm Ana Ferreira", "My name is ...", "I am from a digital rights organisation",
 # "I am one of the co-facilitators", "I work for the electoral commission", "I run a helpline",
 # "I speak for the coalition", "I represent ...", "Rafael Souza, I am from ...", "I come from Lagos".
+# A trade or post a speaker introduces herself by ("I am a consultant, I work mostly with finance
+# ministries"): said bare, with nothing after it but the end of its clause.
+_TRADE = (
+    r"(?:consultant|student|researcher|lawyer|teacher|journalist|economist|librarian|engineer|professor|"
+    r"lecturer|activist|developer|farmer|fisher(?:man|woman)?|volunteer|coordinator|officer|adviser|advisor|"
+    r"analyst|scientist|entrepreneur|trainer|programmer|parliamentarian|diplomat|civil servant|PhD candidate)"
+)
 _INTRO = re.compile(
     _LEAD + r"(?:(?-i:[A-Z][\w'‑-]+)(?:\s+(?-i:[A-Z][\w'‑-]+)){0,3},\s+)?(?:"
     r"my name is\b|"
     r"I(?:'m| am)\s+(?:(?-i:[A-Z][\w'‑-]+)\b|(?:originally |also |here |currently |now )?(?:from|with|based in|"
     r"part of|one of|a member of|a member|member of|the (?:\w+ ){0,3}(?:of|at|for|from|in)\b|an? (?:\w+ ){0,3}"
     r"(?:of|at|for|from|in|with)\b))|"
-    r"I (?:also |currently |now )?(?:work|worked|volunteer) (?:for|with|at|in|on)\b|"
+    r"I (?:also |currently |now |mostly |mainly )?(?:work|worked|volunteer)(?: mostly| mainly)? (?:for|with|at|in|on)\b|"
+    # a trade said bare, its clause ending there: "I am a consultant, I work ...", "I'm a librarian."
+    r"I(?:'m| am) (?:also |currently |now )?an? (?:\w+ )?" + _TRADE + r"(?=\s*(?:[,.;]|$)|\s+and\b)|"
     # "I come from Lagos", "I'm coming from a youth network" (not "I come from the point of view …")
     r"I(?:'m| am)? (?:also |originally |actually )?(?:come|coming) from\b(?! (?:a|the|this|that|my|our) "
     r"(?:\w+ )?(?:perspective|point|angle|view|position|standpoint)\b)|"
