@@ -22,6 +22,7 @@ from forumlens.pipeline import analyse_session
 from forumlens.summarise import build_report, check_citations
 from forumlens.summarise.context import build_context
 from forumlens.summarise.rank import (
+    CHAIR_WEIGHT,
     IMPORTANCE,
     IMPORTANCE_MAX,
     Signals,
@@ -270,3 +271,40 @@ def test_the_report_signals_carry_the_announced_findings() -> None:
     session = parse_transcript(FINDINGS, source="findings.txt", sha256="findings")
     ctx = build_context(session, None)
     assert signals_of(ctx).announced_findings == announced_findings(ctx.units) != frozenset()
+
+
+# Written for this test (invented people, caption style): a panellist sets out her points by
+# number inside a long turn, among sentences of the same vocabulary; the floor speaker's
+# "the first time" and the chair's "first" open no list.
+POINTS = """Workshop: Repair cafes and the right to repair in West African cities
+
+>> MODERATOR:  Welcome.  The first time we met on repair was in Accra.  Efua, please.
+
+>> EFUA MENSAH:  Thank you.  Repair shops in Accra fix phones every day.  We visited forty repair shops in three cities.  First, spare parts arrive only through informal traders and cost twice the price in Europe.  Second, the shops cannot open the newer phones without tools that only the brands sell.  Third, repair manuals are published in English and French only.  Repair shops also train young people.
+
+>> AUDIENCE:  The first time my phone broke, the repair shop fixed it in one hour for very little money.
+
+>> MODERATOR:  Thank you both.  Let me close with what we heard.  First, spare parts are too expensive for the shops.  Second, the brands keep the tools for themselves.  We close here.
+"""
+
+
+def test_a_speakers_numbered_points_are_the_sentences_that_open_each_item() -> None:
+    session = parse_transcript(POINTS, source="points.txt", sha256="points")
+    ctx = build_context(session, None)
+    points = signals_of(ctx).points
+    opened = sorted(u.text.split(",")[0] for u in ctx.units if (u.turn, u.sent_index) in points)
+    assert opened == ["First", "First", "Second", "Second", "Third"]
+    # a point weighs IMPORTANCE["point"] more than the same sentence outside a list
+    second = next(u for u in ctx.units if u.text.startswith("Second,"))
+    assert IMPORTANCE["point"] > 1.0
+    assert importance(second, signals_of(ctx)) == pytest.approx(IMPORTANCE["point"] * importance(second, Signals()))
+    plain = next(u for u in ctx.units if u.text.startswith("Repair shops also"))
+    assert importance(plain, signals_of(ctx)) == importance(plain, Signals())
+    assert not any("first time" in u.text for u in ctx.units if (u.turn, u.sent_index) in points)
+    # the chair's numbered points sum the session up: they do not pay the chair's weight
+    assert "MODERATOR" in ctx.chairs
+    chair = {u.text.split(",")[0] for u in ctx.units if (u.turn, u.sent_index) in signals_of(ctx).chair_points}
+    assert chair == {"First", "Second"}
+    closing = next(u for u in ctx.units if u.text.startswith("Second, the brands"))
+    assert importance(closing, signals_of(ctx)) == pytest.approx(IMPORTANCE["point"] / CHAIR_WEIGHT)
+    assert importance(second, signals_of(ctx)) == pytest.approx(IMPORTANCE["point"])  # Efua is no chair

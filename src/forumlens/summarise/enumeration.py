@@ -192,6 +192,10 @@ class Enumerations:
                 for member in (*e.items, *((e.announcement,) if e.announcement else ())):
                     self._at.setdefault(key, []).append((member.start, member.end, e))
 
+    def points(self) -> frozenset[tuple[int, int]]:
+        """(turn, sentence index) of every item sentence of every enumeration."""
+        return frozenset((u.turn, u.sent_index) for at in self._at.values() for _a, _b, e in at for u in e.items)
+
     def of(self, unit: Unit) -> Enumeration | None:
         """The enumeration whose item (or announcement) sentence holds `unit` (a sentence or clause window)."""
         for a, b, e in self._at.get((unit.session, unit.turn), ()):

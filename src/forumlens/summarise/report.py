@@ -365,7 +365,8 @@ def signals_of(ctx: SummaryContext, asks: Sequence[Ask] | None = None) -> Signal
 
     Decisions: the lines of the asks typed `commitment` (given, else the analyse stage's,
     else none: inferred asks are directives, never commitments); questions: every line a
-    question was put on; presenters: the speakers of the coalitions presented.
+    question was put on; presenters: the speakers of the coalitions presented; points: the
+    sentences opening a speaker's numbered points (`enumeration`), the chairs' among them apart.
     """
     found = asks if asks is not None else (ctx.findings.asks or ())
     questions: set[int] = set()
@@ -377,6 +378,8 @@ def signals_of(ctx: SummaryContext, asks: Sequence[Ask] | None = None) -> Signal
         presenters=frozenset(w for c in ctx.coalitions for w in c.speakers),
         after_question=_after_questions(ctx.units, ctx.findings.questions or ()),
         announced_findings=announced_findings(ctx.units),
+        points=(points := Enumerations(ctx.units).points()),
+        chair_points=frozenset((u.turn, u.sent_index) for u in ctx.units if u.who in ctx.chairs) & points,
     )
 
 
