@@ -62,7 +62,9 @@ def test_a_main_ask_swapped_in_is_weighed_as_a_takeaway(folder: str, name: str) 
 
 
 def test_the_report_swaps_in_the_asks_of_the_takeaways_scale_not_of_the_plain_ranking() -> None:
-    session = _session("held_out4", "nws-open-source-public-2023")
+    # (nws-open-source-public-2023 was this session until stop 44: a speaker's numbered points
+    # weigh more since, and on it the two pools now agree)
+    session = _session("held_out4", "parl-cybercrime-convention-2025")
     analyses = analyse_session(session)
     ctx = build_context(session, analyses)
     wording = Wording.of(ctx, Credits.of(session, analyses))
