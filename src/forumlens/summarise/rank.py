@@ -315,8 +315,9 @@ def _disagrees(text: str) -> bool:
 # weight (`CHAIR_WEIGHT`). Why (stop 44, TK): of the rapporteurs' takeaways no takeaway
 # covered, the covering sentence was most often ranked below the weakest takeaway (99 of 264
 # misses, in 26 of 27 rounds), and the largest recurring kind of those (18 of the 99, in 8
-# rounds before round 28) opened a numbered point, often of a moderator's unannounced
-# synthesis ("Fifth, equal rating ..."). bench/summaries.py on the 83 references up to
+# rounds before round 28) opened a numbered point, about half of them a moderator's synthesis
+# ("Fifth, equal rating ..."). A chair's announced synthesis, spared the weight already, is
+# lifted by both (measured: sparing only what paid the weight cost wins, 45/36 -> 42/34). bench/summaries.py on the 83 references up to
 # held_out25: takeaways mean R-2 .1018 -> .1079, R-L .1681 -> .1737, beating every baseline
 # 42/36 -> 45/36 (R-2/R-L); held_out26 (round 28) R-2 .102 -> .105, wins 2/2 -> 3/3. The point
 # factor alone (1.3 or 1.6, chairs still weighed down) raised the means but lost wins (39/33,
