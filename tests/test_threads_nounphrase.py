@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.threads import link_items
-from forumlens.threads.nounphrase import object_phrase, subject_phrase, unknown_family
+from forumlens.threads.nounphrase import is_output, object_phrase, subject_phrase, unknown_family
 
 from .threads_support import items_of
 
@@ -93,3 +93,13 @@ def test_a_promised_output_the_lexicon_does_not_know_meets_its_delivery_and_no_o
         ([i.signal for i, _role in t.entries], t.status) for t in linked.threads if t.kind == "commitment"
     )
     assert commitments == [(["promise", "delivery"], "fulfilled"), (["promise", "update"], "pending")]
+
+
+def test_a_venue_is_read_just_before_its_noun_however_long_the_sentence() -> None:
+    filler = "and the members talked about the access gaps in the villages " * 200  # one run-on caption line
+    venue = filler + "it was presented at the regional forum in May"
+    noun = venue.index("forum")
+    assert not is_output(venue, (noun, noun + len("forum"), "forum"))  # a venue, far into the line
+    made = filler + "at the end we wrote a report for the ministry"
+    noun = made.index("report")
+    assert is_output(made, (noun, noun + len("report"), "report"))  # "at the end" is no venue of it

@@ -172,6 +172,8 @@ def unknown_family(noun: str) -> str:
 _VENUE = re.compile(
     r"\b(?:at|during|before|after|until|till|since|by)\s+(?:the|our|its|their|this|a|an)\s+(?:[\w'’-]+\s+){0,2}$", re.I
 )
+# How far before a noun a venue phrase can start ("until the" and two words): wider than any real one.
+_VENUE_REACH = 160
 # the forum's own name before a noun only qualifies it ("the IGF messages", "the forum secretariat")
 _FORUM = re.compile(r"(?:igf|forum)$", re.I)
 _QUALIFIED = re.compile(
@@ -183,6 +185,10 @@ _QUALIFIED = re.compile(
 def is_output(sentence: str, found: tuple[int, int, str]) -> bool:
     """False for a lexicon noun that is no output here: a venue, or the forum's name qualifying another noun."""
     a, b, _ = found
-    if _VENUE.search(sentence, 0, a):
+    # The venue phrase is a few words long: search it in the words just before the noun, not from the
+    # sentence's start (one run-on caption line holds thousands of nouns: quadratic otherwise, issue 19).
+    # The window starts at a word's start, so `\b` reads as over the whole sentence.
+    start = sentence.rfind(" ", 0, a - _VENUE_REACH) + 1 if a > _VENUE_REACH else 0
+    if _VENUE.search(sentence, start, a):
         return False
     return not (_FORUM.search(sentence, a, b) and _QUALIFIED.match(sentence, b))
