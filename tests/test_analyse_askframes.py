@@ -7,7 +7,15 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.askframes import delivered, frame_category
+from forumlens.analyse.askframes import (
+    brings_people_in,
+    delivered,
+    edits_forum_text,
+    frame_category,
+    put_to_body,
+    teaches,
+)
+from forumlens.analyse.asks import _decided_after
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -211,3 +219,127 @@ def test_a_publication_of_the_speakers_side_is_visibility_not_other() -> None:
 )
 def test_frame_of_work_together_or_a_fee_waived(quote: str, category: str | None) -> None:
     assert frame_category(quote) == category
+
+
+@pytest.mark.parametrize(
+    ("quote", "told"),
+    [
+        # a body heads the subject of the modal, with words before it or a place after it
+        ("And the water regulator in Lesotho should let the clinics share one line.", True),
+        ("The Ministry of Transport must keep the old licences valid until June.", True),
+        ("Then the national statistics agencies should count the households with no phone.", True),
+        ("every broadband provider should show the real speed on the bill", True),
+        # being somewhere is no rule; people and the speaker's side are no body
+        ("And the banks must be in the next session, they were not here today.", False),
+        ("The students should be asked before the school signs the contract.", False),
+        ("We should write to the regulator next week.", False),
+    ],
+)
+def test_put_to_body(quote: str, told: bool) -> None:
+    assert put_to_body(quote) is told
+
+
+@pytest.mark.parametrize(
+    ("quote", "edit"),
+    [
+        ("So the report should list the villages by district, not by province.", True),
+        ("I would ask the coordinators to put the section on repair first in the final document.", True),
+        ("The best practice forum should describe which contracts failed and why.", True),
+        # a rule the text is about, not an edit to the text
+        ("The governments should put the fibre under the new roads.", False),
+        ("The report of the ministry came late last year.", False),
+    ],
+)
+def test_edits_forum_text(quote: str, edit: bool) -> None:
+    assert edits_forum_text(quote) is edit
+
+
+@pytest.mark.parametrize(
+    ("kind", "category", "quote", "decided"),
+    [
+        # a body told what to do: policy, from "other" or from a link to that body
+        (
+            "recommendation",
+            "other",
+            "And the port authority in Suva should open its towers to the small carriers.",
+            "policy",
+        ),
+        ("recommendation", "links-to-institutions", "The Ministry of Health must accept the scanned forms.", "policy"),
+        # only recommendations, and only "other" or a link: a keyword category stays
+        ("ask", "other", "And the port authority in Suva should open its towers to the small carriers.", "other"),
+        ("recommendation", "funding", "The Ministry of Health must pay the nurses' data.", "funding"),
+        # an edit to the forum's text is not the policy it talks about
+        ("ask", "policy", "I ask the team to add the privacy rules to the final report as an annex.", "other"),
+        ("recommendation", "policy", "So the paper should name every licence condition separately.", "other"),
+        # a commitment to edit keeps its category; so does a rule that is no edit
+        ("commitment", "policy", "We will add the privacy rules to the final report.", "policy"),
+        ("recommendation", "policy", "The regulators should ban the data caps on school lines.", "policy"),
+        # teaching people is capacity building, whatever else the sentence names
+        (
+            "commitment",
+            "funding",
+            "With the grant our college will train forty nurses as data clerks.",
+            "capacity-building",
+        ),
+        (
+            "recommendation",
+            "links-to-institutions",
+            "The ministry of labour should teach the inspectors to read the apps.",
+            "capacity-building",
+        ),
+        # people brought into a body: participation, not the body's policy
+        (
+            "recommendation",
+            "policy",
+            "The water boards should invite the users when they set the quotas.",
+            "participation",
+        ),
+        ("recommendation", "policy", "The water boards should publish the quotas for the farmers.", "policy"),
+    ],
+)
+def test_decided_after_the_model(kind: str, category: str, quote: str, decided: str) -> None:
+    assert _decided_after(kind, category, quote) == decided
+
+
+_TOLD = """>> MODERATOR:  Welcome to this workshop on rural connectivity.  Amaru, please.
+
+>> AMARU QUISPE-HOLMBERG:  Thank you.  In our valley the schools share one satellite link, and nobody knows if this is allowed.  The telecom regulator in Bolivia should let the schools share the link with the health posts by wireless.  And the Ministry of Education should count the village libraries as schools for the connection programme.
+
+>> MODERATOR:  Thank you, Amaru.  We close here.
+"""
+
+
+def test_a_body_told_what_to_do_is_policy_not_a_link_to_it() -> None:
+    # before `_decided_after` (stop 45) both were on record as links-to-institutions: the body's name
+    asks = find_intel(parse_transcript(_TOLD), mentions=[]).to_json()["asks"]
+    told = [a for a in asks if a["type"] == "recommendation"]
+    assert len(told) == 2 and {a["category"] for a in told} == {"policy"}
+
+
+@pytest.mark.parametrize(
+    ("quote", "taught"),
+    [
+        ("Next spring we will train thirty librarians on the new catalogue.", True),
+        ("The universities should also teach the students how to check a source.", True),
+        ("please mentor one young team each year", True),
+        ("We need the data to train the models for Wolof.", False),  # a model, not people
+        ("The training of the clerks was last year.", False),  # a report, no deed asked
+    ],
+)
+def test_teaches(quote: str, taught: bool) -> None:
+    assert teaches(quote) is taught
+
+
+@pytest.mark.parametrize(
+    ("quote", "brought"),
+    [
+        ("The councils should invite the fishermen's representatives to the planning meetings.", True),
+        ("And the boards must have young people on them, not only the retired engineers.", True),
+        ("I ask the ministries to include two students in every delegation.", True),
+        # people mentioned, not brought in
+        ("The plans should have targets for women's access, with numbers.", False),
+        ("Any new law must have a consultation period of sixty days.", False),
+    ],
+)
+def test_brings_people_in(quote: str, brought: bool) -> None:
+    assert brings_people_in(quote) is brought

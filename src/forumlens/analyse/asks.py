@@ -61,7 +61,7 @@ from .askcues import COMMIT as _COMMIT
 from .askcues import FLOW as _FLOW
 from .askcues import POLICY_SUBJECT as _POLICY_SUBJECT
 from .askcues import RECOMMEND as _RECOMMEND
-from .askframes import delivered, frame_category
+from .askframes import brings_people_in, delivered, edits_forum_text, frame_category, put_to_body, teaches
 from .askmodel import ADDRESSEE_HEAD, LEAD, LIST_INTRO, WE_REQUEST, AskModel, Prediction, _asked_verb, load_ask_model
 from .clauses import ask_units, opens_next
 from .context import FLOOR_CUE, AnalysisContext, Sentence
@@ -336,6 +336,8 @@ def find_asks(
                     category = frame_category(quote) or category  # "we will circulate it to all participants"
                 elif kind == "commitment" and category in _DELIVERED_AS and delivered(quote):
                     category = "communication-channels"  # "we will put the translations on the BPF page"
+                category = _decided_after(kind, category, quote)
+                also = tuple(c for c in also if c != category)
                 key = (line, category, quote)
                 if key in seen:
                     continue
@@ -352,6 +354,24 @@ def find_asks(
                     )
                 )
     return out
+
+
+def _decided_after(kind: str, category: str, quote: str) -> str:
+    """The category after the model and the frames, where the sentence's structure decides against them
+    (issue 22, stop 45), in this order: a recommendation whose modal's subject is a body is policy when it
+    was left "other" or read as a link to that body (`askframes.put_to_body`); teaching people is capacity
+    building (`askframes.teaches`); an ask or recommendation for an edit to the forum's own text is not the
+    policy it talks about (`askframes.edits_forum_text`); a policy that brings people into a body or a
+    meeting is participation (`askframes.brings_people_in`)."""
+    if kind == "recommendation" and category in ("other", "links-to-institutions") and put_to_body(quote):
+        category = "policy"  # "the regulator in Peru should let the telecentre share the connection"
+    if teaches(quote):
+        return "capacity-building"  # "our network will train 200 women as managers, we have the money"
+    if kind != "commitment" and category == "policy" and edits_forum_text(quote):
+        return "other"  # "I would ask the policy network to put the basket first in the document"
+    if category == "policy" and brings_people_in(quote):
+        return "participation"  # "the parliaments should invite the young people when they discuss the laws"
+    return category
 
 
 # What the speaker's side will deliver to people (`askframes.delivered`: put on a page, sent to
