@@ -14,6 +14,7 @@ from collections.abc import Collection, Sequence
 
 from forumlens.resolve import cards, cues
 from forumlens.resolve.cuefilter import SharedCue
+from forumlens.resolve.floorpassers import floor_passers
 from forumlens.resolve.people import LabelGroup, name_forms
 from forumlens.resolve.roleview import (
     SessionView,
@@ -118,6 +119,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup], seats: Coll
             found.add(g.name)
     found.update(_co_holders(view, groups, turn_owner, found))
     found.update(_opener(view, turn_owner))
+    found.update(floor_passers(view, groups, found, not_thanks))
     talk = _introduced_talk(view, turn_owner)
     if talk is not None:
         host, presenter = talk
@@ -289,10 +291,21 @@ def not_thanks(view: SessionView, turn: int, hit_start: int, hit_end: int | None
     # "Thank you.  Henrik, from the government side?": the thanks ended its sentence and the
     # name opens a question of its own, which gives the floor
     closed = re.search(r"[.!]\s*$", thanks.group()) is not None
-    return closed and hit_end is not None and _NAME_QUESTION.match(view.text, hit_end) is not None
+    if not closed or hit_end is None:
+        return False
+    # "Thank you.  Anjali, you start, please.": so does a sentence the name opens to give the floor
+    return (
+        _NAME_QUESTION.match(view.text, hit_end) is not None or _NAME_GIVES_FLOOR.match(view.text, hit_end) is not None
+    )
 
 
 _NAME_QUESTION = re.compile(r",[^.!?\n]{0,60}\?")
+
+
+_NAME_GIVES_FLOOR = re.compile(
+    r",[^.!?\n]{0,40}\b(?:please|go\s+ahead|the\s+floor|over\s+to\s+you|your\s+turn|you\s+(?:can\s+)?start)\b",
+    re.IGNORECASE,
+)
 
 
 _ASKED = re.compile(r"\s*(?:,\s*please\s*)?\?")

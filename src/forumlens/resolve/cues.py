@@ -108,7 +108,9 @@ HAND_RAISE = re.compile(
     r"raised (?:her|his|their|a|the) hand|(?:her|his|their) hand is up|"
     r"(?:one more|next|another|other) hand|a question from|"
     # "there's a hand from Vailea", "the second hand is from Mr. Musonza"
-    r"(?:a|the|one)\s+(?:\w+\s+)?hand\s+(?:is\s+)?(?:up\s+)?from)\b",
+    r"(?:a|the|one)\s+(?:\w+\s+)?hand\s+(?:is\s+)?(?:up\s+)?from|"
+    # an online voice that asked for the floor: "we have Idriss, from Abéché, and he asked to speak"
+    r"(?:asked|asks|has\s+asked)\s+(?:to\s+speak|for\s+the\s+floor))\b",
     re.IGNORECASE,
 )
 MODERATOR_SELF = re.compile(
