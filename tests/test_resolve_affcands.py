@@ -91,3 +91,19 @@ def test_an_english_compound_after_a_capitalised_word_ends_the_name() -> None:
     # "toolkit" is two English words written as one, not a word of another language
     names = _names("About the Portuguese toolkit, which we hoped to release in Addis: it is late.")
     assert not any("toolkit" in n for n in names)
+
+
+def test_a_body_named_after_its_kind_and_here_in_its_town_is_the_speakers() -> None:
+    from forumlens.resolve import resolve_session
+
+    text = (
+        "WORKSHOP 12\n\n>> MODERATOR:  Questions from the floor, please.\n\n"
+        ">> PARTICIPANT:  Thanks.  Ona Petraityte, I have a small start-up here in Kaunas, Vartai Labs, we test "
+        "the websites of small shops.  Who do we call when we see an attack?\n\n>> MODERATOR:  Thank you.\n"
+    )
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Ona Petraityte"].affiliation == "Vartai Labs"
+    # the town itself is no body
+    text = text.replace("here in Kaunas, Vartai Labs,", "here in Kaunas,")
+    people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
+    assert people["Ona Petraityte"].affiliation is None

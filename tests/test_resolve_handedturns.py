@@ -175,3 +175,21 @@ def test_a_bare_voice_only_spoken_to_by_that_name_is_not_given_the_session_s_ful
     people = _people(NOBODY_HOLDS.replace("Sefo, go ahead.", "Sefo, a good question, I come back to it later."))
     assert people[None].lines == (7,)
     assert people["Sefo Leavasa-Tuilagi"].lines == (11,)  # "Sefo?" does give her the floor
+
+
+def test_handed_to_reads_the_call_before_a_last_sentence_that_only_gives_the_floor() -> None:
+    assert handed_to("Now we go online.  Tevita, can you hear us?  Please go ahead.") == "Tevita"
+    assert handed_to("Thank you.  Please, Tevita, go ahead.") == "Tevita"
+    # a last sentence that says more than the floor is read alone, as before
+    assert handed_to("Tevita, can you hear us?  Please go ahead and tell us about the cable.") is None
+    assert handed_to("Please go ahead.") is None
+
+
+def test_a_bare_turn_after_a_call_then_go_ahead_is_the_one_called() -> None:
+    people = _people(
+        PANEL + ">> MODERATOR:  Thank you.  Tomasi, can you hear us?  Please go ahead.\n\n"
+        ">> Yes, hello.  The second island has no power in the evening.\n\n"
+        ">> MODERATOR:  Thank you all, the session is closed.\n"
+    )
+    assert people["Tomasi Lalabalavu"].lines == (7, 11)
+    assert None not in people

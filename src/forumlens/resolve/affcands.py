@@ -392,7 +392,8 @@ _APPOS_BEFORE = re.compile(
     r"publisher|magazine|broadcaster|outlet|cooperative|collective|association|network|organi[sz]ation|"
     r"foundation|university|institute|radio|platform|agency|consultancy|charity|union|club|regulator|bank|"
     r"lender|insurer|retailer|studio|school|clinic|hospital|lab|laboratory|think[\s-]tank|website|portal)"
-    r"(?:\s+(?:in|from|of|based\s+in)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*$",
+    # where it is, said after it: "in Ostrobothnia", "here in Vilnius", "based in Pune"
+    r"(?:\s+(?:here\s+)?(?:in|from|of|based\s+in)\s+[\w-]+(?:\s+[\w-]+)?)?\s*,\s*$",
     re.IGNORECASE,
 )
 # A body named in lower case after a preposition and "the", headed by an institution's noun: "I am

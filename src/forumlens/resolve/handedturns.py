@@ -61,12 +61,27 @@ _GIVES_FLOOR = re.compile(
 _THANKS = re.compile(r"\s*(?:thank\s+you|thanks|merci|gracias),?\s+((?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+)", re.IGNORECASE)
 
 
+# A last sentence that only gives the floor, to whoever the sentence before called: "Gwendolyn,
+# can you hear us?  Please go ahead."
+_ONLY_FLOOR = re.compile(
+    r"^(?:please[\s,]+)?(?:go\s+ahead|you\s+can\s+(?:start|speak))(?:[\s,]+please)?\s*[.!]?$", re.IGNORECASE
+)
+# "Please, Gwendolyn, go ahead.": the name after a "please" that opens the sentence
+_PLEASE = re.compile(r"^please\s*,\s*", re.IGNORECASE)
+
+
 def handed_to(text: str) -> str | None:
-    """The first name a turn's last sentence is said to ("Kwabena, the last word from Accra."), if any."""
+    """The first name a turn's last sentence is said to ("Kwabena, the last word from Accra."), if any;
+    a last sentence that only gives the floor ("Please go ahead.") gives it to the one the sentence
+    before it calls."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
     if not sentences:
         return None
-    m = _SAID_TO.match(sentences[-1])
+    last = sentences[-1]
+    if len(sentences) > 1 and _ONLY_FLOOR.match(last):
+        last = sentences[-2]
+    please = _PLEASE.match(last)
+    m = _SAID_TO.match(last[please.end() :] if please else last)
     if m is None or m.group("name") in NOT_NAMES:
         return None
     return m.group("name")
