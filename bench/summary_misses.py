@@ -9,6 +9,9 @@ it). The report is built as `bench/summaries.py` builds it, and each best source
 the first class that holds:
 
 - `chosen`: a takeaway cites it;
+- `spread`: no one sentence says it: its best source shares under `SPREAD_SHARE` of the
+  bigrams the three best sources share with it together (the rapporteur wrote it from
+  several short sentences, or in their own words; an extractive bullet can only give part);
 - `not a point`: the rendering refuses it (`Wording.accept`: a question, a fragment, an
   unresolved "this", a vocative, procedure);
 - `room talk`: a chair running the room (`report.chair_room_talk`);
@@ -56,6 +59,7 @@ from summary_sources import pairs
 
 CLASSES = (
     "chosen",
+    "spread",
     "not a point",
     "room talk",
     "closing full",
@@ -87,6 +91,20 @@ def bigrams(text: str) -> frozenset[tuple[str, str]]:
     stem = porter.PorterStemmer().stem
     words = [stem(w) for w in _WORD.findall(text.lower())]
     return frozenset(itertools.pairwise(words))
+
+
+# A best source sharing under this share of what the three best share together is one part
+# of a takeaway spread over several sentences (`spread`).
+SPREAD_SHARE = 0.5
+
+
+def spread(item: str, units: Sequence[Unit], best: Unit) -> bool:
+    """Whether a reference takeaway's matter lies over several sentences: its best source shares
+    under `SPREAD_SHARE` of the bigrams the three best sources share with it together."""
+    want = bigrams(item)
+    ranked = sorted(units, key=lambda u: -len(want & bigrams(u.text)))[:3]
+    together = frozenset().union(*(want & bigrams(u.text) for u in ranked))
+    return len(want & bigrams(best.text)) < SPREAD_SHARE * len(together)
 
 
 def best_source(item: str, units: Sequence[Unit]) -> Unit | None:
@@ -164,6 +182,8 @@ def classify(session: Session, analyses: dict[str, object], items: Sequence[str]
             continue
         if id(u) in chosen:
             why = "chosen"
+        elif spread(item, units, u):
+            why = "spread"
         elif not wording.accept(u):
             why = "not a point"
         elif room(u):
@@ -180,6 +200,25 @@ def classify(session: Session, analyses: dict[str, object], items: Sequence[str]
             why = "outranked: new voices"
         out.append((item, why, u))
     return out
+
+
+def round_of(txt: Path) -> str:
+    """The summary round a reference belongs to: its held-out folder, else `dev` (the shared
+    transcript and the development files)."""
+    return txt.parent.name if txt.parent.name.startswith("held_out") else "dev"
+
+
+def print_rounds(per_round: Counter[tuple[str, str]]) -> None:
+    """Each class's count per round (set folder, in round order) and the rounds it occurs in."""
+
+    def order(name: str) -> int:
+        return -1 if name == "dev" else int(name.removeprefix("held_out") or 1)
+
+    rounds = sorted({r for r, _w in per_round}, key=order)
+    print("by round (" + " ".join("dev" if r == "dev" else r.removeprefix("held_out") or "1" for r in rounds) + ")")
+    for why in CLASSES:
+        counts = [per_round[(r, why)] for r in rounds]
+        print(f"  {why:<24} {sum(1 for c in counts if c):3d} rounds: " + " ".join(f"{c:2d}" for c in counts))
 
 
 def losing(table: str) -> frozenset[str]:
@@ -206,10 +245,13 @@ def run(
     detail: bool = False,
     losses: frozenset[str] | None = None,
     sources: bool = False,
+    by_round: bool = False,
 ) -> int:
     """Print the classes over every development reference takeaway, and by the takeaway's kind;
     with `sources`, also what each best source is (`source_kinds`), for the missed and the
-    chosen apart, over all references and over the held-out sets alone."""
+    chosen apart, over all references and over the held-out sets alone; with `by_round`, each
+    class per set folder (a summary round) and in how many rounds it occurs (a kind worth a
+    fix occurs in three or more)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from summaries import reference_sections
 
@@ -217,6 +259,7 @@ def run(
     by_kind: Counter[tuple[str, str]] = Counter()
     kinds: Counter[str] = Counter()
     by_source: Counter[tuple[str, bool, bool]] = Counter()  # (source kind, missed, in a held-out set)
+    per_round: Counter[tuple[str, str]] = Counter()  # (set folder, class)
     for txt, ref in pairs(only, exclude):
         if losses is not None and txt.stem[:34] not in losses:
             continue
@@ -234,6 +277,7 @@ def run(
             for tag in tags:
                 by_source[(tag, why != "chosen", held)] += 1
             by_class[why] += 1
+            per_round[(round_of(txt), why)] += 1
             for kind, cue in KINDS.items():
                 if cue.search(item):
                     by_kind[(kind, why)] += 1
@@ -248,6 +292,8 @@ def run(
     for kind in KINDS:
         split = ", ".join(f"{why} {by_kind[(kind, why)]}" for why in CLASSES if by_kind[(kind, why)])
         print(f"  {kind} ({kinds[kind]}): {split}")
+    if by_round:
+        print_rounds(per_round)
     if sources:
         print("best sources by kind: missed / chosen (all references; held-out sets alone)")
         for tag in sorted({t for t, _m, _h in by_source}, key=lambda t: -sum(by_source[(t, True, h)] for h in (0, 1))):
@@ -272,6 +318,7 @@ if __name__ == "__main__":
     parser.add_argument(
         "--sources", action="store_true", help="what each best source is (role, place, summing-up, ask, commitment)"
     )
+    parser.add_argument("--by-round", action="store_true", help="each class per summary round (set folder)")
     args = parser.parse_args()
     lost = losing(Path(args.losses).read_text("utf-8")) if args.losses else None
-    sys.exit(run(args.only, args.exclude, args.detail, lost, args.sources))
+    sys.exit(run(args.only, args.exclude, args.detail, lost, args.sources, args.by_round))

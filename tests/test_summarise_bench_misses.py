@@ -131,3 +131,47 @@ def test_a_best_source_is_described_by_role_place_and_what_the_analysis_found() 
         _bench().source_kinds(ctx, frozenset({"Bo Tanaka"}), next(u for u in ctx.units if u.text.startswith("In")))[0]
         == "presenter"
     )
+
+
+def _unit(text: str, line: int) -> object:
+    from forumlens.summarise.units import Unit
+
+    return Unit("s", line, line, "Ana", None, 0, len(text), text, line / 10, 0, tuple(text.lower().split()))
+
+
+def test_a_takeaway_said_over_several_sentences_is_spread_and_one_said_once_is_not() -> None:
+    bench = _bench()
+    units = [
+        _unit("Backhaul prices decide whether a community network survives.", 1),
+        _unit("Spectrum fees for villages should be waived by the regulator.", 2),
+        _unit("Trained local technicians keep the networks running.", 3),
+    ]
+    # the rapporteur joined three sentences: the best one holds under half of what the three hold
+    joined = (
+        "Backhaul prices decide whether a community network survives, spectrum fees for villages matter,"
+        " and trained local technicians keep the networks running."
+    )
+    best = bench.best_source(joined, units)
+    assert best is not None and bench.spread(joined, units, best)
+    said_once = "Backhaul prices decide whether a community network survives, the speakers said."
+    best = bench.best_source(said_once, units)
+    assert best is units[0] and not bench.spread(said_once, units, best)
+
+
+def test_rounds_are_the_held_out_folders_in_order_and_the_rest_is_dev(capsys: pytest.CaptureFixture[str]) -> None:
+    from collections import Counter
+
+    bench = _bench()
+    assert bench.round_of(Path("x/held_out12/a.txt")) == "held_out12"
+    assert bench.round_of(Path("tests/resources/summarise/a.txt")) == "dev"
+    bench.print_rounds(
+        Counter(
+            {("held_out10", "chosen"): 2, ("held_out", "spread"): 1, ("dev", "chosen"): 3, ("held_out2", "chosen"): 1}
+        )
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "by round (dev 1 2 10)"
+    chosen = next(line for line in out if line.strip().startswith("chosen"))
+    assert chosen.split("rounds:")[0].split()[-1] == "3" and chosen.split("rounds:")[1].split() == ["3", "0", "1", "2"]
+    spread = next(line for line in out if line.strip().startswith("spread"))
+    assert spread.split("rounds:")[1].split() == ["0", "1", "0", "0"]
