@@ -57,6 +57,7 @@ __all__ = [
     "initials",
     "introduced_actor",
     "labelled_actor",
+    "own_word_coalition",
     "stated_actor",
     "turn_actor",
 ]
@@ -322,6 +323,28 @@ def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = N
     """(coalition, institution) the people analysis gave a speaker in this session (rule 2): a guess from
     hand-offs and earlier introductions, not the speaker's own words."""
     return _from_affiliation((person or {}).get("affiliation"), registry or load_registry())
+
+
+def own_word_coalition(
+    person: Mapping[str, Any] | None, own_lines: Iterable[int], registry: Registry | None = None
+) -> str | None:
+    """The coalition the people analysis gave a speaker when its evidence is her own words naming it ("Yesterday
+    eleven of us … founded the Dynamic Coalition on …", "So today we start the Dynamic Coalition on …"), as an
+    institution (a coalition the registry does not know); None otherwise.
+
+    Why: a founder who tells of the coalition she just started says whom she speaks for as surely as an
+    introduction does, but not in the words an introduction opens with, so her body here counts as the analysis'
+    guess and never reaches the sessions of other years where she says "we" and names nobody. The body must be a
+    coalition's name (a place or a count read as a body, "Sri Lanka and Tunisia", is no "we" of hers) and named in
+    a quote of one of her own lines (`own_lines`: every line of her turns; a moderator's hand-off naming it is a
+    guess)."""
+    stated = stated_actor(person, registry)[1]
+    if person is None or stated is None or _family_body(stated) is None:
+        return None
+    own = set(own_lines)
+    key = name_key(stated)
+    said = (e for e in person.get("evidence") or () if isinstance(e, Mapping) and e.get("line") in own)
+    return stated if any(key in name_key(str(e.get("quote") or "")) for e in said) else None
 
 
 def introduced_actor(

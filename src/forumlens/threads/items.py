@@ -87,7 +87,7 @@ from ..models import Session, Turn
 from ..resolve.registry import Registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, body_pattern, introduced_actor, stated_actor, turn_actor
+from .actors import Actor, body_pattern, introduced_actor, own_word_coalition, stated_actor, turn_actor
 from .addressed import addressed_answers
 from .apposed import apposed_body
 from .blocks import split_blocks
@@ -132,6 +132,7 @@ from .reportedspeech import Reported, backshifted, reported
 from .roomvoices import room_credited
 from .sentences import Sentence, turn_sentences
 from .signatories import document_officers
+from .succession import predecessor
 from .tables import Cell, TableRow, row_signal, table_rows, undertaken
 
 if TYPE_CHECKING:  # imported where used: only sessions with people analysed need it
@@ -717,6 +718,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         for t in turns
         if t.speaker and t.speaker not in ctx.moderators and (org := said.get(t.index, (None, None))[1])
     }
+    for speaker, guess in guessing.items():  # a founder's "we start the Dynamic Coalition on …" is said, not guessed
+        own = (
+            n for t in turns if t.speaker == speaker for n in range(t.line, ctx.lines.line(max(t.start, t.end - 1)) + 1)
+        )
+        founded = own_word_coalition(ctx.people.get(speaker), own, ctx.registry) if guess else None
+        if founded and speaker not in ctx.moderators and speaker not in bodies:
+            bodies[speaker] = founded
     if ctx.document and ctx.document_by[0]:  # a coalition's own document: the officers it names speak for it
         # (`signatories`); an institution's is left out (a Secretariat summary's "Chair: …" chairs the MAG)
         for officer in document_officers(session.text):
@@ -779,6 +787,14 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         guessed=tuple(sorted(p for p, g in guessing.items() if g and p not in ctx.moderators)),
         renames=tuple(dict.fromkeys(r for t in turns for r in stated_renames(t.text))),
         apposed=apposed,
+        successors={
+            t.speaker: named  # reversed: her first turn that names one wins
+            for t in reversed(turns)
+            if t.speaker
+            and not ctx.document
+            and t.speaker not in ctx.moderators
+            and (named := next(filter(None, (predecessor(s.text) for s in sentences[t.index])), None))
+        },
     )
 
 

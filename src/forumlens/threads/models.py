@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    56  # 56: news of an output headed by its name, the clause after naming none ("The agents: we trained sixty of the
+    57  # 57: a founder's own "we start the Dynamic Coalition on …" is her said body (`actors.own_word_coalition`); a
+    # coalition's coordinator field may carry a place in brackets and stand in a paragraph (`signatories`); whom a
+    # speaker says she succeeded ("I took over from Karma", `succession.py`) is kept for `service.place_items`
+    # 56: news of an output headed by its name, the clause after naming none ("The agents: we trained sixty of the
     # two hundred", `deliverables._headed_topic`); an output told "done" or "complete" after a copula is a delivery
     # 55: another body's deed told as its promise kept is that body's delivery ("UNEP gave the two trainings it
     # promised", "as the Secretariat promised in Bali, our page is up", "UN DESA kept its word: …"; `keptword`)
@@ -210,6 +213,8 @@ class SessionItems:
     # person → the short name they introduced themself with ("Ana Ruiz, Community Air Sensors."): `apposed.py`; a body
     # only where the archive confirms it (`apposed.confirmed_bodies`)
     apposed: dict[str, str] = field(default_factory=dict)
+    # person → the name of the person she says she succeeded ("I took over from Karma last year": `succession.py`)
+    successors: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -224,6 +229,8 @@ class SessionItems:
             data["renames"] = [list(r) for r in self.renames]
         if self.apposed:
             data["apposed"] = self.apposed
+        if self.successors:
+            data["successors"] = self.successors
         return data
 
     @classmethod
@@ -236,6 +243,7 @@ class SessionItems:
             guessed=tuple(str(p) for p in data.get("guessed") or ()),
             renames=tuple((str(r[0]), str(r[1])) for r in data.get("renames") or () if len(r) == 2),
             apposed={str(k): str(v) for k, v in (data.get("apposed") or {}).items()},
+            successors={str(k): str(v) for k, v in (data.get("successors") or {}).items()},
         )
 
 

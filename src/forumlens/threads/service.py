@@ -159,11 +159,13 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
     spoke_for: dict[str, Counter[str]] = {}
     said_for: dict[str, Counter[str]] = {}  # the coalitions a person said they speak for (not guessed)
     bodies: dict[str, Counter[str]] = {}
+    named_for: dict[str, Counter[str]] = {}  # the coalitions a document names a person an officer of (not heard)
     for _, _, found in sessions:
+        heard = {i.speaker for i in found.items}
         for person, coalition in found.speakers.items():
             spoke_for.setdefault(person, Counter())[coalition] += 1
             if person not in found.guessed:
-                said_for.setdefault(person, Counter())[coalition] += 1
+                (said_for if person in heard else named_for).setdefault(person, Counter())[coalition] += 1
         for person, body in found.bodies.items():
             bodies.setdefault(person, Counter())[body] += 1
     apposed = [(person, body) for _, _, found in sessions for person, body in found.apposed.items()]
@@ -180,7 +182,14 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
         person: aliases.get(body, body) for person, counts in bodies.items() for body in [counts.most_common(1)[0][0]]
     }
     said_usual = {person: counts.most_common(1)[0][0] for person, counts in said_for.items()}
+    # a coalition's document naming her its coordinator stands for what she says, unless she says a body of her own
+    # somewhere (her words beat a field of the document, whose name may be read short: "DYNAMIC COALITION ON
+    # FARMERS" of a title "… FARMERS' SEED DATA")
+    for person, counts in named_for.items():
+        if person not in said_usual and person not in usual_body:
+            said_usual[person] = counts.most_common(1)[0][0]
     full = _full_names(sessions)
+    heirs = _inherited(sessions, full, said_usual, usual_body)
     items = []
     for year, when, found in sessions:
         guessed = frozenset(found.guessed)
@@ -191,8 +200,51 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             known = _usual_coalition(who, said_usual, usual, usual_body) if item.org is None else None
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
-            items.append(item.placed(year, when, known, usual_body.get(who)))
+            heir = heirs.get(who, (None, None))  # fills only an item with no body at all
+            items.append(item.placed(year, when, known or heir[0], usual_body.get(who) or heir[1]))
     return restated_asks(unified_bodies(renamed_actors(items, [r for _, _, found in sessions for r in found.renames])))
+
+
+def _inherited(
+    sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]],
+    full: Mapping[str, str],
+    said: Mapping[str, str],
+    bodies: Mapping[str, str],
+) -> dict[str, tuple[str | None, str | None]]:
+    """Successor → (coalition, institution) her predecessor said (`said`: person → coalition, `bodies`: person →
+    institution), for a successor who says no body in any session; her items with no body speak for it.
+
+    Why: "Hamdi Abouzekry handed the coalition to me", "I took over from Karma last year": the new coordinator
+    names the person, not the body, and says "we" for years after; her predecessor said the body in another
+    session. The predecessor is the one person of the store the name is (a given name or a surname alone must
+    fit one person); a successor who names a body anywhere keeps her own."""
+    people = {p for _, _, found in sessions for p in chain(found.speakers, found.bodies, found.successors)}
+    people |= {i.speaker for _, _, found in sessions for i in found.items if i.speaker}
+    keys = {person: name_key(person).split() for person in people}
+    # people with a body of their own on an item of a session where it is not the people analysis' guess
+    owning = {
+        full.get(i.speaker, i.speaker)
+        for _, _, found in sessions
+        for i in found.items
+        if i.speaker and (i.coalition or i.org) and i.speaker not in found.guessed
+    }
+    heirs: dict[str, tuple[str | None, str | None]] = {}
+    for _, _, found in sessions:
+        for person, named in found.successors.items():
+            who = full.get(person, person)
+            if who in said or who in bodies or who in owning or who in heirs:
+                continue
+            words = name_key(named).split()
+            fits = {
+                full.get(p, p)
+                for p, key in keys.items()
+                if words and (key[: len(words)] == words or (len(words) == 1 and words[0] == key[-1]))
+            } - {who}
+            if len(fits) == 1:
+                prior = next(iter(fits))
+                if said.get(prior) or bodies.get(prior):
+                    heirs[who] = (said.get(prior), None if said.get(prior) else bodies.get(prior))
+    return heirs
 
 
 def _full_names(sessions: Sequence[tuple[int | None, tuple[object, ...], SessionItems]]) -> dict[str, str]:
