@@ -255,7 +255,8 @@ def edits_forum_text(quote: str) -> bool:
 # sets: no firing. Training a model or an algorithm is no teaching of people.
 _TEACH = re.compile(
     r"\b(?:should|must|to|will|shall|'ll|can|please)\s+(?:also\s+|really\s+|then\s+)?"
-    r"(?:train|teach|educate|mentor|coach)\b(?!\s+(?:the\s+|our\s+|their\s+)?(?:models?|algorithms?|classifiers?)\b)",
+    r"(?:train|teach|educate|mentor|coach)\b(?!\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+|its\s+|this\s+|these\s+)?(?:[\w'‑-]+\s+){0,2}?"
+    r"(?:models?|algorithms?|classifiers?|LLMs?|(?:AI|machine|learning)\s+systems?)\b)",
     re.I,
 )
 
