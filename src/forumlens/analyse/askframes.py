@@ -280,7 +280,7 @@ _PEOPLE = (
 _BRING_PEOPLE = re.compile(
     r"\b(?:invite|include|involve|bring|consult|seat)\s+(?:the\s+|a\s+|an\s+|more\s+|all\s+|our\s+|their\s+|some\s+)?"
     r"(?:[\w'‑-]+\s+){0,2}?" + _PEOPLE + r"\b(?!\s+(?:who|that|which)\b)"
-    r"|\bhave\s+(?:more\s+)?(?:[\w'‑-]+\s+)?" + _PEOPLE + r"\s+(?:on|in|at)\b",
+    r"|\b(?:should|must|to|shall|will)\s+have\s+(?:more\s+)?(?:[\w'‑-]+\s+)?" + _PEOPLE + r"\s+(?:on|in|at)\b",
     re.I,
 )
 
