@@ -248,6 +248,9 @@ def test_put_to_body(quote: str, told: bool) -> None:
         # a rule the text is about, not an edit to the text
         ("The governments should put the fibre under the new roads.", False),
         ("The report of the ministry came late last year.", False),
+        # a legal or policy framework told what to do is the policy itself (review, stop 45)
+        ("The framework should treat the spectrum for schools as a public good.", False),
+        ("Our framework must protect the data of the children.", False),
     ],
 )
 def test_edits_forum_text(quote: str, edit: bool) -> None:
@@ -324,6 +327,11 @@ def test_a_body_told_what_to_do_is_policy_not_a_link_to_it() -> None:
         ("please mentor one young team each year", True),
         ("We need the data to train the models for Wolof.", False),  # a model, not people
         ("The training of the clerks was last year.", False),  # a report, no deed asked
+        # a language model, a classifier or an AI system is no person taught (review, stop 45)
+        ("So we should train the Quechua language model on the radio archive.", False),
+        ("Our lab wants to train a classifier for hate speech in Amharic.", False),
+        ("They need to train these AI systems with local voices.", False),
+        ("The companies should train their content moderators in Amharic.", True),
     ],
 )
 def test_teaches(quote: str, taught: bool) -> None:
@@ -339,6 +347,10 @@ def test_teaches(quote: str, taught: bool) -> None:
         # people mentioned, not brought in
         ("The plans should have targets for women's access, with numbers.", False),
         ("Any new law must have a consultation period of sixty days.", False),
+        # a have of fact, not the deed asked for (review, stop 45)
+        ("We have members in every province and two in the capital.", False),
+        ("We have volunteers at each library, so the desk is open.", False),
+        ("The new council should have two students on it.", True),
     ],
 )
 def test_brings_people_in(quote: str, brought: bool) -> None:
