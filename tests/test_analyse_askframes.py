@@ -248,9 +248,6 @@ def test_put_to_body(quote: str, told: bool) -> None:
         # a rule the text is about, not an edit to the text
         ("The governments should put the fibre under the new roads.", False),
         ("The report of the ministry came late last year.", False),
-        # a legal or policy framework told what to do is the policy itself (review, stop 45)
-        ("The framework should treat the spectrum for schools as a public good.", False),
-        ("Our framework must protect the data of the children.", False),
     ],
 )
 def test_edits_forum_text(quote: str, edit: bool) -> None:

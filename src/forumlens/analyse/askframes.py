@@ -233,7 +233,7 @@ def put_to_body(quote: str) -> bool:
 # relabels: "agenda does not fit … an edit to a text"). Only a "policy" the model or the keywords gave
 # is changed. Issue 22, stop 45 (AK): rounds 9–28 never-seen right 3 (two of them in round 28, whose rows
 # prompted it; round 9 one), wrong 0; the in-sample sets neutral 2; round 29 no firing.
-_TEXT = r"(?:report|document|paper|draft|text|toolkit|output|chapter|annex|summary|messages?)"
+_TEXT = r"(?:report|document|paper|draft|text|framework|toolkit|output|chapter|annex|summary|messages?)"
 _EDIT = re.compile(
     r"\b(?:the|this|our|your)\s+(?:final\s+|next\s+)?" + _TEXT + r"\s+(?:should|must|has\s+to|needs?\s+to)\b"
     r"|\b(?:put|include|add|mention|describe|say|write|list|name|count)\b[^.;]{0,60}?\b(?:in|into|to)\s+the\s+"
