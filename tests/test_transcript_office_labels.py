@@ -1,4 +1,4 @@
-"""Parliamentary labels (transcript/namecards.py `office_first_label`, speakers.py): an office with
+"""Parliamentary labels (transcript/namecards.py `office_holder_label`, speakers.py): an office with
 its holder in brackets names the holder, one member of the house is an unnamed voice, and a
 dial-in caller's masked number is a label with no person."""
 

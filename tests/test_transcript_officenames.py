@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.transcript.namecards import office_holder_label
+from forumlens.transcript.labelwords import name_word
+from forumlens.transcript.namecards import office_holder_label, parse_name_card
 from forumlens.transcript.officenames import office_name, office_names
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.speakers import looks_like_label
@@ -166,6 +167,8 @@ def test_stamped_paragraphs_with_a_blank_line_between_keep_their_cuts() -> None:
         "The Minister for Rural Affairs (Deputy Cormac Ó Faoláin)",
         "Minister of State at the Department of Transport, Tourism and Sport (Deputy Aoife Brennan-Keogh)",
         "The Presiding Officer (Gwenllian Tudur-Pryce)",
+        "The Deputy Minister for Broadband (Ms. Achieng-Otuoma)",  # after a title one name word is enough
+        "The Minister for Broadband (Mr. ODHIAMBO)",  # and it may be in capitals
     ],
 )
 def test_an_office_with_its_holder_in_brackets_is_a_label(label: str) -> None:
@@ -182,6 +185,8 @@ def test_an_office_with_its_holder_in_brackets_is_a_label(label: str) -> None:
         "We thank the witnesses (Morag Tulloch-Baird)",  # a sentence
         "The Minister for Rural Affairs (2019 Morag Tulloch)",
         "The Minister for Rural Affairs (MORAG TULLOCH)",  # capitals: a heading, not a name as written
+        "The Minister for Rural Affairs (TULLOCH)",  # one word with no title before it
+        "The Minister for Rural Affairs (Mr. Tulloch.)",  # a word ending in a full stop is no name word
     ],
 )
 def test_a_name_card_a_place_or_a_sentence_is_no_office_label(label: str) -> None:
@@ -212,3 +217,33 @@ def test_an_official_report_reads_its_office_holders() -> None:
         "Cormac Ó Faoláin",
         "Morag Tulloch-Baird",
     ]
+
+
+def test_a_titled_holder_is_the_card_name_and_an_untitled_one_keeps_its_place() -> None:
+    assert parse_name_card("The Deputy Minister for Broadband (Ms. Achieng-Otuoma)").name == "Ms. Achieng-Otuoma"
+    assert parse_name_card("The Convener (Morag Tulloch-Baird)").name == "The Convener"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Tvedebrink-Hjorth", True),
+        ("Tvedebrink\u2011Hjorth", True),  # a non-breaking hyphen inside
+        ("O’Faoláin", True),
+        ("van", True),  # a particle
+        ("Sr.", False),  # a full stop: an abbreviation or a title
+        ("Li.", False),
+        ("LI", False),  # capitals: no mixed case
+        ("li", False),
+        ("Li2", False),
+    ],
+)
+def test_a_name_word_is_capitalised_mixed_case_letters(word: str, expected: bool) -> None:
+    assert name_word(word) is expected
+
+
+def test_a_titled_bracket_after_a_one_word_office_is_not_read_by_shape() -> None:
+    """`Sr.` is no name word, so the bracket is not two to four name words and the office reader
+    leaves the label to the card reader (the reading stop 44 shipped)."""
+    assert office_name("Ministeren (Sr. Ana Ruiz)") == (False, None)
+    assert office_name("Ministeren (Ana Ruiz)") == (True, "Ana Ruiz")

@@ -20,6 +20,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "GENERIC_LABELS",
     "HYPHENS",
+    "INITIAL_WORD",
     "NAME_WORD",
     "OPENING_WORDS",
     "PARTICLES",
@@ -32,6 +33,7 @@ __all__ = [
     "UNDECOMPOSED",
     "clean_label",
     "is_title",
+    "name_word",
     "sentence_word",
     "without_symbols",
 ]
@@ -623,3 +625,20 @@ OPENING_WORDS = frozenset(
 
 
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*\.?")
+# A one-letter word inside a name, with or without its full stop: an initial (`Jo K. Li`) or a
+# one-letter particle (`Cormac Ó Faoláin`).
+INITIAL_WORD = re.compile(r"[^\W\d_]\.?")
+# A word of letters joined by apostrophes and hyphens (U+2011 too), with no full stop.
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’\u2011-][^\W\d_]+)*")
+
+
+def name_word(word: str) -> bool:
+    """Whether a word is written as a word of a person's name: capitalised and in mixed case
+    (`Tvedebrink-Hjorth`, `O’Neill`), or a name particle (`de`, `van`).
+
+    No full stop: a word ending in one is an abbreviation, a title (`Sr.`) or an initial, never
+    a name word by itself — `Ministeren (Sr. Jo Li)` must not read `Sr.` as a given name (the
+    office readers take a title or an initial apart, where they allow one)."""
+    if word in PARTICLES:
+        return True
+    return _LETTER_WORD.fullmatch(word) is not None and word[:1].isupper() and any(ch.islower() for ch in word)

@@ -18,7 +18,7 @@ from itertools import accumulate
 from .clock import label_colon
 from .cues import cue_marks, is_cue_file
 from .heads import LABEL_MAX
-from .namecards import office_first_label, office_holder_label
+from .namecards import office_holder_label
 from .shapes import LineLabel, Shapes, title_rest
 from .speakers import (
     display_name,
@@ -67,7 +67,7 @@ def _bare_label_markers(text: str) -> list[Marker]:
         if phone_label(label):  # a dial-in caller shown by the number: "+255 71 XXX XX41:"
             markers.append(Marker(match.start(1), match.start(1)))
             continue
-        if office_first_label(label) or office_holder_label(label):  # "The Minister for ICT (Mr. Jo Li):"
+        if office_holder_label(label):  # "The Minister for ICT (Mr. Jo Li):"
             markers.append(Marker(match.start(1), match.start(1)))
             continue
         if (

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise, takewhile
+from itertools import pairwise
 
 from forumlens.transcript.labelwords import (
     FUNCTION_WORDS,
     GENERIC_LABELS,
+    INITIAL_WORD,
     NAME_WORD,
     OPENING_WORDS,
     PARTICLES,
@@ -23,6 +24,7 @@ from forumlens.transcript.labelwords import (
     ROOM_WORDS,
     clean_label,
     is_title,
+    name_word,
 )
 
 __all__ = [
@@ -30,7 +32,6 @@ __all__ = [
     "NameCard",
     "card_like",
     "occupation_word",
-    "office_first_label",
     "office_holder_label",
     "parse_name_card",
     "piece_kind",
@@ -310,9 +311,11 @@ def parse_name_card(label: str) -> NameCard:
     pieces = tuple(p.strip() for p in _CARD_SPLIT.split(text[cut:]) if p.strip())
     if not name or not pieces:
         return NameCard(name=label)
-    if (_role_first(name) and (_person_piece(pieces[0]) or _given_name_piece(name, pieces[0]))) or _office_first(
-        name, pieces[0]
-    ):
+    role_first = _role_first(name) and (_person_piece(pieces[0]) or _given_name_piece(name, pieces[0]))
+    # An office with a titled holder ("The Minister for ICT (Mr. Jo Li)"); an untitled holder
+    # ("The Convener (Jo Li)") keeps its order here: swapping it too changes who's who's cards,
+    # unmeasured, and `officenames` already reads that person from the label.
+    if role_first or (is_title(pieces[0].split()[0]) and _office_holder(name, pieces[0])):
         name, pieces = pieces[0], (name, *pieces[1:])  # "MODERATOR (Jane Doe)", "Moderator (Sunniva)"
     elif place_of_voice(name) and piece_kind(pieces[0]) == "org" and len(pieces[0].split()) <= 4:
         name, pieces = f"{pieces[0]} {name}", pieces[1:]  # "HUB, BUKAVU": the hub at Bukavu, no name card
@@ -400,40 +403,6 @@ def _role_first(name: str) -> bool:
     return clean.lower() in GENERIC_LABELS or _role_piece(clean)
 
 
-def _office_first(office: str, piece: str) -> bool:
-    """A parliamentary record's office-first label ("The Assistant Minister for ICT (Mr. Jo Li)"):
-    `office` is "The", at most four words ending in an office or a role ("Assistant Minister",
-    "Deputy Speaker"), then what the office is for; `piece` a title and one to three name words
-    (the record gives members by title and surname)."""
-    words = clean_label(office).split()
-    if len(words) < 2 or words[0].lower() != "the":
-        return False
-    head = list(takewhile(lambda w: w.lower() not in _OFFICE_CONNECTORS, words[1:]))
-    if not 1 <= len(head) <= 4 or head[-1].lower() not in _OFFICE_HEADS | _ROLE_HEADS:
-        return False
-    if any(not w[:1].isupper() for w in head):
-        return False
-    named = clean_label(piece).split()
-    return (
-        2 <= len(named) <= 4
-        and is_title(named[0])
-        and all(NAME_WORD.fullmatch(w) is not None and w[:1].isupper() and not is_title(w) for w in named[1:])
-    )
-
-
-def office_first_label(label: str) -> bool:
-    """Whether `label` is an office with its holder in brackets ("The Minister for ICT (Mr. Li)"):
-    a label longer than a name's, whose words are the office's."""
-    office, bracket, rest = label.partition("(")
-    return bool(bracket) and rest.rstrip().endswith(")") and _office_first(office, rest.rstrip()[:-1])
-
-
-_OFFICE_CONNECTORS = frozenset(["for", "of", "on", "to", "in", "at"])
-
-
-# A one-letter word inside a bracketed name, with or without its full stop: an initial (`Jo K. Li`)
-# or a one-letter particle (`Cormac Ó Faoláin`).
-_INITIAL_WORD = re.compile(r"[^\W\d_]\.?")
 # Articles that open an office's name in the records that print one ("The Convener", "An Ceann").
 _ARTICLE_WORDS = frozenset(w for w in FUNCTION_WORDS if len(w) <= 3 and w.isalpha()) - PARTICLES
 # Words of a sentence, never of an office's name: a line "We (Jo Li and I) …" is speech.
@@ -444,21 +413,33 @@ def office_holder_label(label: str) -> bool:
     """Whether `label` is an office written out with its holder in brackets at its end, in the
     shape parliaments print their chairs and ministers (`The Convener (Jo Li-Rae)`, `The Minister
     for Economy (Jo Li)`, `Minister of State at the Department of …, Climate and Communications
-    (Deputy Jo Li)`), whatever the office's words: the bracket reads as a person's name (two to
-    five capitalised mixed-case words, a title allowed first); before it, capitalised words joined
-    by short lower-case words ("the", "for", "of", "at", "w"), in pieces split by commas, with at
-    least one word no name holds (a lower-case joining word, or an opening article); no digit, no
-    sentence word. `office_first_label` is the English special case with a title in the bracket."""
+    (Deputy Jo Li)`, `The Assistant Minister for ICT (Mr. Sitienei-Koech)`), whatever the
+    office's words (`_office_holder` says which shapes)."""
     office, bracket, rest = label.partition("(")
     rest = rest.rstrip()
     if not bracket or not rest.endswith(")") or "(" in rest or ")" in rest[:-1]:
         return False
-    named = rest[:-1].split()
-    if named and is_title(named[0]):
+    return _office_holder(office, rest[:-1])
+
+
+def _office_holder(office: str, holder: str) -> bool:
+    """Whether `office` is an office's name and `holder` the person holding it.
+
+    The holder reads as a person's name: two to five capitalised mixed-case words (particles,
+    initials and one-letter particles inside); after a title one such word is enough and it may
+    be in capitals (`Mr. Li`, `Mr. LI`: the title says a person follows). The office: capitalised
+    words joined by short lower-case words ("the", "for", "of", "at", "w"), in pieces split by
+    commas, with at least one word no name holds (a lower-case joining word, or an opening
+    article); no digit, no sentence word."""
+    named = holder.split()
+    titled = bool(named) and is_title(named[0])
+    if titled:
         named = named[1:]
-    if not 2 <= len(named) <= 5 or not _written_name_word(named[-1]) or named[-1] in PARTICLES:
+    if not (1 if titled else 2) <= len(named) <= 5 or named[-1] in PARTICLES:
         return False
-    if not all(_written_name_word(w) or _INITIAL_WORD.fullmatch(w) for w in named[:-1]):
+    if not all(
+        _holder_word(w, titled) or (i < len(named) - 1 and INITIAL_WORD.fullmatch(w)) for i, w in enumerate(named)
+    ):
         return False  # an initial or a one-letter particle inside (`Jo K. Li`, `Cormac Ó Faoláin`)
     pieces = [p.split() for p in office.split(",")]
     if not all(_office_words(words) for words in pieces):
@@ -467,11 +448,10 @@ def office_holder_label(label: str) -> bool:
     return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
 
 
-def _written_name_word(word: str) -> bool:
-    """A word written as a word of a person's name: capitalised in mixed case, or a particle."""
-    if word in PARTICLES:
-        return True
-    return NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and any(ch.islower() for ch in word)
+def _holder_word(word: str, titled: bool) -> bool:
+    """A word of the holder's name: a name word (`labelwords.name_word`), or after a title a
+    surname in capitals (`Mr. LI`)."""
+    return name_word(word) or (titled and word.isupper() and name_word(word.capitalize()))
 
 
 def _office_words(words: list[str]) -> bool:

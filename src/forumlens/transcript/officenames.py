@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .labelwords import FUNCTION_WORDS, PARTICLES, is_title
+from .labelwords import FUNCTION_WORDS, INITIAL_WORD, PARTICLES, is_title, name_word
 from .speakers import display_name, generic_label
 
 __all__ = ["office_name", "office_names"]
@@ -50,13 +50,6 @@ def _without_article(words: list[str]) -> list[str]:
     return words
 
 
-def _name_word(word: str) -> bool:
-    """A word written as a name word: capitalised, in mixed case (`Tvedebrink-Hjorth`), or a particle."""
-    if word in PARTICLES:
-        return True
-    return _LETTERS.fullmatch(word) is not None and word[:1].isupper() and any(ch.islower() for ch in word)
-
-
 def _bracketed_person(label: str) -> str | None:
     """The person in brackets after an office (see the module doc), else None."""
     match = _BRACKETED.fullmatch(label)
@@ -64,9 +57,9 @@ def _bracketed_person(label: str) -> str | None:
         return None
     inner = match.group("inner").split(",")[0].strip()
     words = inner.split()
-    if not 2 <= len(words) <= 4 or not _name_word(words[-1]) or words[-1] in PARTICLES:
+    if not 2 <= len(words) <= 4 or not name_word(words[-1]) or words[-1] in PARTICLES:
         return None
-    if not all(_name_word(w) or re.fullmatch(r"[^\W\d_]\.?", w) for w in words[:-1]):
+    if not all(name_word(w) or INITIAL_WORD.fullmatch(w) for w in words[:-1]):
         return None  # an initial or a one-letter particle inside (`Jo K. Li`, `Cormac Ó Faoláin`)
     if any(w.lower() in FUNCTION_WORDS for w in words if w not in PARTICLES):
         return None
