@@ -187,6 +187,8 @@ def test_an_office_with_its_holder_in_brackets_is_a_label(label: str) -> None:
         "The Minister for Rural Affairs (MORAG TULLOCH)",  # capitals: a heading, not a name as written
         "The Minister for Rural Affairs (TULLOCH)",  # one word with no title before it
         "The Minister for Rural Affairs (Mr. Tulloch.)",  # a word ending in a full stop is no name word
+        "Thanks to the Secretariat (Aoife Brennan-Keogh)",  # a sentence's opening, no office
+        "Good morning to the Minister (Aoife Brennan-Keogh)",
     ],
 )
 def test_a_name_card_a_place_or_a_sentence_is_no_office_label(label: str) -> None:
@@ -247,3 +249,15 @@ def test_a_titled_bracket_after_a_one_word_office_is_not_read_by_shape() -> None
     leaves the label to the card reader (the reading stop 44 shipped)."""
     assert office_name("Ministeren (Sr. Ana Ruiz)") == (False, None)
     assert office_name("Ministeren (Ana Ruiz)") == (True, "Ana Ruiz")
+
+
+def test_a_line_opening_with_thanks_is_speech_not_an_office_label() -> None:
+    record = (
+        "The Convener (Morag Tulloch-Baird): Good morning. We begin.\n"
+        "Iain Strachan-Moffat: A question on the budget.\n"
+        "Thanks to the Secretariat (Aoife Brennan-Keogh): the papers came on time.\n"
+        "The Convener (Morag Tulloch-Baird): Thank you.\n"
+    )
+    turns = parse_transcript(record).turns
+    assert [t.speaker for t in turns] == ["Morag Tulloch-Baird", "Iain Strachan-Moffat", "Morag Tulloch-Baird"]
+    assert turns[1].text.endswith("the papers came on time.")

@@ -430,7 +430,7 @@ def _office_holder(office: str, holder: str) -> bool:
     be in capitals (`Mr. Li`, `Mr. LI`: the title says a person follows). The office: capitalised
     words joined by short lower-case words ("the", "for", "of", "at", "w"), in pieces split by
     commas, with at least one word no name holds (a lower-case joining word, or an opening
-    article); no digit, no sentence word."""
+    article); no digit, no sentence word, and no sentence opening first (`_sentence_opening`)."""
     named = holder.split()
     titled = bool(named) and is_title(named[0])
     if titled:
@@ -445,7 +445,17 @@ def _office_holder(office: str, holder: str) -> bool:
     if not all(_office_words(words) for words in pieces):
         return False
     first = pieces[0]
+    if _sentence_opening(first):
+        return False
     return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
+
+
+def _sentence_opening(words: list[str]) -> bool:
+    """Whether an office's words open a sentence instead ("Thanks to the Secretariat (Jo Li):",
+    "Good morning to the Minister (Jo Li):"): its first word, past an article, is a sentence word
+    (`FUNCTION_WORDS`: "thanks", "good", "please" …), which no office's name opens with."""
+    head = words[1:] if len(words) > 1 and words[0].lower() in _ARTICLE_WORDS else words
+    return head[0].lower().strip(".") in FUNCTION_WORDS
 
 
 def _holder_word(word: str, titled: bool) -> bool:
