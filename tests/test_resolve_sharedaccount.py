@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from forumlens.resolve import resolve_session
-from forumlens.resolve.sharedaccount import voice_tag
+from forumlens.resolve.selfnames import voice_tag
 from forumlens.transcript.parse import parse_transcript
 
 _HEAD = "IGF 2023 - WS 40 - Libraries online\n\n"

@@ -59,6 +59,7 @@ __all__ = [
     "own_names",
     "said_names",
     "split_shared_voices",
+    "voice_tag",
 ]
 
 
@@ -728,11 +729,64 @@ def _named_after(text: str) -> str | None:
     return name if _is_name(name) else None
 
 
+# The tag a voice opens its turn with ("Tomasz here", "this is Bożena speaking"), read by
+# `voice_tag` for `sharedaccount` (one account, several voices) and for the joins below.
+_NAME = rf"{NAME_WORD}(?:[ \u00a0]+{NAME_WORD}){{0,3}}"
+# Words a voice may open its turn with before the tag ("Yes, Tomasz again"): never the tagged name.
+_OPENERS = ("so", "yes", "hello", "hi", "okay", "ok", "sorry")
+# "this is Bożena speaking", "it is Mariana", "Tomasz here", "Tomasz again", "Bożena speaking":
+# the tag a voice on a shared account opens its turn with, at a sentence start or after a greeting.
+_TAG = re.compile(
+    rf"(?:^|[.!?,][ \u00a0]+)(?:(?:{'|'.join(_OPENERS)})[, \u00a0]+)*"
+    rf"(?:(?:this|it)[ \u00a0]+is[ \u00a0]+)?({_NAME})[ \u00a0]+(?:here|again|speaking)\b"
+    # the full name right after the tag: "Bożena speaking, Bożena Wielgopolan-Kurek,"
+    rf"(?:[ \u00a0]*,[ \u00a0]+({_NAME})[ \u00a0]*[,.])?",
+    re.IGNORECASE,
+)
+# "Sorry, it is me again, Bahareh, only a follow-up": a voice back at the microphone, naming itself
+# after "me" (a bare "It's me, Fiona" may be the voice answering Fiona: only with "again")
+_ME_AGAIN = re.compile(
+    rf"(?:^|[.!?,][ \u00a0]+)(?:(?:{'|'.join(_OPENERS)})[, \u00a0]+)*"
+    rf"(?:this|it)(?:[ \u00a0]+is|'s|’s)[ \u00a0]+me[ \u00a0]+again[ \u00a0]*,[ \u00a0]+({_NAME})[ \u00a0]*[,.]",
+    re.IGNORECASE,
+)
+_TAG_CHARS = 120  # the tag opens the turn
+# Kept apart from `text.roomwords`: built from `_OPENERS`, the words `_TAG` lets open the turn, so the
+# pattern and this filter name the same words. The shared courtesies it lacks ("thanks", "please") are not
+# added: that would change which tags are read ("Thanks again" is not checked here today).
+_NOT_NAMES = frozenset(_OPENERS) | {"i", "we", "me", "everybody", "everyone"}
+
+
+def voice_tag(text: str, rooms: bool = False) -> str | None:
+    """The name a voice tags its turn with as it opens (the full one when it follows the tag);
+    `rooms`: also a place's name ("Wellington here" may be a person or a room).
+
+    Here, not in `sharedaccount` (which splits one account's voices by these tags): the readers
+    of this module that join a voice back to a speaker heard before read the same tags, and
+    `sharedaccount` already reads this module's name words."""
+    m = _TAG.search(text[:_TAG_CHARS])
+    if m is None:
+        again = _ME_AGAIN.search(text[:_TAG_CHARS])
+        if again is None or not _is_person_like(again.group(1)) or is_place_name(again.group(1)):
+            return None
+        return again.group(1)
+    short, full = m.group(1), m.group(2)
+    if (not rooms and is_place_name(short)) or not _is_person_like(short):
+        return None  # "Nairobi here": a room, not a voice
+    if full and name_key(full).split()[:1] == name_key(short).split()[:1] and len(full.split()) > 1:
+        return full
+    return short
+
+
+def _is_person_like(words: str) -> bool:
+    """Not a body ("Digital Rights Foundation here", as `looks_org` tells one) nor a greeting word
+    taken for a name."""
+    return not looks_org(words) and words.split()[0].casefold() not in _NOT_NAMES
+
+
 def _tagged_voice(text: str, known: Sequence[str]) -> str | None:
     """The one known person whose first name a turn's opening tag gives ("It is Radovan again",
     "Sorry, this is Halima again"), or None when no tag opens it or the first name is ambiguous."""
-    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
-
     tag = voice_tag(text)
     if tag is None:
         return None
@@ -744,8 +798,6 @@ def _tagged_voice(text: str, known: Sequence[str]) -> str | None:
 def _back_at_label(group: LabelGroup, groups: Sequence[LabelGroup], text: str) -> LabelGroup | None:
     """The one earlier voice under the same label whose first name a turn's opening tag gives
     ("Sorry, it is me again, Bahareh": the asker who named herself at that microphone before)."""
-    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
-
     tag = voice_tag(text)
     if tag is None:
         return None
@@ -773,13 +825,11 @@ def _back_by_first_name(group: LabelGroup, groups: Sequence[LabelGroup], texts: 
     here, to finish the answer"): a panellist who went to the floor microphone is still themselves.
 
     Why: the captioner labels the floor microphone, not the person, so without this the panellist's
-    last words become an unnamed floor voice. Only a tag (`sharedaccount.voice_tag`) counts, not a
+    last words become an unnamed floor voice. Only a tag (`voice_tag`) counts, not a
     name said in passing; exactly one earlier named speaker may go by the first name, and a tag
     that gives a full name must be theirs ("It is Farid Sharipzoda here" is not Farid Huseynzada).
     `texts`: the group's turns; the first one's tag decides, and a later one tagged with another
     first name ("Wellington here, to finish the answer") means two voices: nobody is joined."""
-    from forumlens.resolve.sharedaccount import voice_tag  # that module reads this one's name words
-
     tag = voice_tag(texts[0])
     if tag is None:
         return None

@@ -11,7 +11,7 @@ lets through (titles and forms of address, coalition words, ordinals …), sayin
 - `JOINER_OPENERS`: pronouns, articles and joiners that start a sentence in capitals.
 
 Both are casefolded; `titled` gives them as a capitalised word is written, for callers that
-compare the word as found ("Thank", "I"). `resolve.sharedaccount` keeps its own set: it is
+compare the word as found ("Thank", "I"). `resolve.selfnames.voice_tag` keeps its own set: it is
 built from the openers its tag pattern allows, so the pattern and the filter cannot drift.
 """
 
