@@ -341,6 +341,12 @@ _PROMISE = compile_cue(
     r"|circulated|ready|out|available|online|translated)\b",
     _I,
 )
+# A clause opened by a subordinator before its subject ("… online when it is complete", "once they are done"):
+# a time to come or a condition, not a state reached. Said once as the two word lists; `re` needs a fixed-width
+# lookbehind per pair, so the pairs are spelled out from them (every subordinator with every subject).
+_SUBORDINATORS = ("when", "once", "until", "if")
+_SUBJECTS = ("it", "they")
+_NOT_SUBORDINATE = "".join(rf"(?<!\b{sub} {subject} )" for subject in _SUBJECTS for sub in _SUBORDINATORS)
 _MONTH_WORD = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DELIVERY = compile_cue(
     rf"\b{_OWN}\s+(?:have |has |had )?(?:now |recently |finally |just |already |successfully |officially )?"
@@ -383,10 +389,11 @@ _DELIVERY = compile_cue(
     r"|\bnow (?:complete|completed|finished|done)\b"
     # an output told finished with the adjective ("The leaflet is done: one page, three languages", "the list is
     # complete since March"); not a way of working ("the studies are done by volunteers", "it is done in English")
-    # nor what is done ("what is done with the data"), nor a time to come ("… online when it is complete")
-    r"|(?<!\bwhat )(?<!\bwhen it )(?<!\bonce it )(?<!\buntil it )(?<!\bif it )(?<!\bwhen they )(?<!\bonce they )"
-    r"(?<!\buntil they )(?<!\bif they )"
-    r"\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:done|complete)\b"
+    # nor what is done ("what is done with the data"), nor a time to come ("… online when it is complete":
+    # `_NOT_SUBORDINATE`)
+    r"|(?<!\bwhat )"
+    + _NOT_SUBORDINATE
+    + r"\b(?:is|are|was|were|has been|have been) (?:now |finally |already )?(?:done|complete)\b"
     r"(?!\s+(?:by|with|in|through|at|on|for|to|from|via|every|each|so|as|when|if|because|differently|manually"
     r"|locally|online|offline|here|there|that|this)\b)",
     _I,
