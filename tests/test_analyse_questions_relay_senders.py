@@ -25,7 +25,6 @@ from forumlens.analyse.cues import MOVES_ON, TO_CHANNEL
 from forumlens.analyse.questioncues import SENDER, TIME_SHORT, reported_asker
 from forumlens.analyse.questionfates import mod_answers, withholds_the_deed
 from forumlens.analyse.questiongroups import find_question_groups
-from forumlens.analyse.questionsentences import _relay_items
 from forumlens.analyse.relayedreply import is_relayed, relayed_reply_answers
 from forumlens.transcript.parse import parse_transcript
 
@@ -200,19 +199,25 @@ def test_the_minute_the_speaker_has_is_time_short() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("said", "speaker"),
     [
-        "My name is Ana, from Brazil.  My son, he asks why the school blocks the videos?",
-        "I am Jo Li, from Kenya, and my colleague, she asks if the law is ready?",
+        ("My name is Ana, from Brazil.  My son, he asks why the school blocks the videos?", "Ana Souza"),
+        ("I am Jo Li, from Kenya, and my colleague, she asks if the law is ready?", "Jo Li"),
     ],
 )
-def test_a_speaker_saying_where_they_are_from_reads_nothing_out(text: str) -> None:
-    assert _relay_items(text, text, 0) == []
+def test_a_speaker_saying_where_they_are_from_reads_nothing_out(said: str, speaker: str) -> None:
+    text = f">>CHAIR:  We take questions from the floor.\n\n>>{speaker.upper()}:  {said}\n"
+    _, groups = _groups(text)
+    (g,) = [g for g in groups if g.line == 3]
+    assert g.relayed_for is None and not is_relayed(g)  # the speaker's own question
 
 
 def test_a_sender_counted_out_before_the_pronoun_is_the_asker() -> None:
-    text = "Yes, from Rahul, he says he is in Bengaluru.  He asks, how will you weigh the comments?"
-    assert [r.name for r in _relay_items(text, text, 0)] == ["Rahul"]
+    said = "Yes, from Rahul, he says he is in Bengaluru.  He asks, how will you weigh the comments?"
+    _, groups = _groups(f">>CHAIR:  Any questions online?\n\n>>REMOTE MODERATOR:  {said}\n")
+    (g,) = [g for g in groups if g.line == 3]
+    assert g.relayed_for == "Rahul" and g.by == "Rahul"
+    assert is_relayed(g)
 
 
 WITHHELD = """\

@@ -52,7 +52,7 @@ def test_sentences_after_a_rhetorical_question_are_not_the_question() -> None:
     signals = signals_of(ctx, ())
     finding = by_text["First, most public portals publish no data in local languages."]
     follow = by_text["We have seen portals die after two years."]
-    assert importance(finding, signals) == IMPORTANCE["point"]  # answers the question: a numbered point, not asked
+    assert importance(finding, signals) == 1.3  # answers the question: a numbered point (1.3), not asked (0.6)
     assert importance(asked, signals) == IMPORTANCE["question"]
     assert importance(second, signals) == IMPORTANCE["question"]
     assert importance(follow, signals) == 1.0
@@ -88,7 +88,7 @@ def test_a_question_of_several_sentences_ends_with_its_last_sentence() -> None:
         "First, most public portals publish no data in local languages.",
         "Second, the budgets for maintenance are missing.",
     ):
-        assert importance(by_text[answer], signals) == IMPORTANCE["point"]  # numbered points, not the question
+        assert importance(by_text[answer], signals) == 1.3  # numbered points, not the question (0.6)
 
 
 def test_policy_network_findings_are_not_taken_for_questions() -> None:
@@ -98,7 +98,7 @@ def test_policy_network_findings_are_not_taken_for_questions() -> None:
     signals = signals_of(ctx)
     unit = next(u for u in ctx.units if u.text.startswith("First, the technical layer is still largely one network"))
     assert unit.line in signals.questions  # "What did we find?" was put on the same line
-    assert importance(unit, signals) == IMPORTANCE["point"]  # a numbered finding, not the question
+    assert importance(unit, signals) == 1.3  # a numbered finding (1.3), not the question (0.6)
 
 
 def test_a_negated_disagreement_is_not_a_disagreement() -> None:
