@@ -27,6 +27,18 @@ def test_affiliation_key_ignores_case_accents_hyphens_and_a_leading_article():
     assert affiliation_key(None) is None
 
 
+def test_a_name_with_letters_nfkd_leaves_whole_keys_as_its_ascii_spelling():
+    # "ı", "ł", "ø", "ß" have no combining mark to drop: a plain NFKD fold kept them, so the
+    # scorer never matched a caption's "CAKIRSOY" to the annotation's "Çakırsoy"
+    assert affiliation_key("Çakırsoy") == affiliation_key("CAKIRSOY") == "cakirsoy"
+    assert affiliation_key("Łukasz Sørensen-Weiß") == "lukasz sorensen weiss"
+    assert affiliation_key("Çakırsoy") != affiliation_key("Cakırsoyan")
+    cast = Cast(people=(Person("Elif Cakirsoy", role="guest", lines=(4,)),), coalitions=())
+    gold = {"people": [{"name": "Elif Çakırsoy", "role": "guest", "affiliation": None}]}
+    score = score_people(cast, gold)
+    assert (score.found, score.role, score.extra) == (1, 1, 0)
+
+
 def test_score_people_counts_each_field_and_accepted_spellings():
     cast = Cast(
         people=(

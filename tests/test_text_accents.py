@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from forumlens.resolve import cues
-from forumlens.text.accents import unaccented
+from forumlens.resolve.text import norm_word
+from forumlens.text.accents import ascii_fold, unaccented
+from forumlens.transcript.speakers import name_key
 
 
 def test_accented_names_fold_to_their_base_letters() -> None:
@@ -36,3 +38,15 @@ def test_resolve_finds_an_accented_name_from_a_plain_label_and_cuts_the_original
         "Fernández\u2011Ruiz",
         "Tomás",
     ]  # lower-case "fernandez" is no name
+
+
+def test_the_ascii_fold_spells_the_letters_nfkd_leaves_whole() -> None:
+    assert ascii_fold("Çakırsoy") == "Cakirsoy"
+    assert ascii_fold("Łukasz Sørensen, Đorđe, Weiß, Æsa, Œuvre") == "Lukasz Sorensen, Dorde, Weiss, AEsa, OEuvre"
+    assert ascii_fold("Ana Lima") == "Ana Lima"
+    assert ascii_fold("Иван 山田") == "Иван 山田"  # other scripts are not transliterated
+
+
+def test_the_parser_resolve_and_the_scorer_key_a_dotless_i_alike() -> None:
+    assert name_key("MS. ÇAKIRSOY") == name_key("Ms. Cakirsoy") == "ms cakirsoy"
+    assert norm_word("Çakırsoy") == norm_word("CAKIRSOY") == "cakirsoy"

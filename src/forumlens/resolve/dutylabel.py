@@ -25,12 +25,12 @@ guards as above: the caption switched, and the label never calls her).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_forms
 from forumlens.resolve.titles import parse_title
+from forumlens.text.accents import ascii_fold
 
 __all__ = ["join_duty_labels"]
 
@@ -38,8 +38,7 @@ _PLAIN_DUTIES = frozenset({"MODERATOR", "CHAIR", "CHAIRMAN", "CHAIRPERSON", "CHA
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return ascii_fold(text).casefold()
 
 
 def _plain_duty(label: str) -> bool:

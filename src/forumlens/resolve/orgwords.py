@@ -11,7 +11,6 @@ tables.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +18,7 @@ from functools import lru_cache
 from forumlens.resolve.datafiles import shipped_toml
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.platforms import TOOLS
+from forumlens.text.accents import ascii_fold
 from forumlens.text.englishwords import english_word
 
 __all__ = [
@@ -458,8 +458,7 @@ def _fold_short(text: str) -> str:
 
 
 def _fold_text(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("\u2011", "-"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").split())
+    return " ".join(ascii_fold(text.replace("\u2011", "-")).casefold().replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)

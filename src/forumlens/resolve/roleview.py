@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +20,7 @@ from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgnames import MentionsByStart
 from forumlens.resolve.people import LabelGroup, name_forms
 from forumlens.resolve.text import paragraph_spans, sentence_spans
+from forumlens.text.accents import ascii_fold
 
 AFFILIATING_KINDS = ("dc", "igf-body", "un-body", "nri", "igo")
 
@@ -236,5 +236,4 @@ def turn_of(view: SessionView, m: Mention) -> int:
 def fold_name(name: str) -> str:
     """Case- and accent-free form of a name, to compare name forms (remembered: every
     speaker's introductions fold every other speaker's names)."""
-    text = unicodedata.normalize("NFKD", name)
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).casefold().split())
+    return " ".join(ascii_fold(name).casefold().split())

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from forumlens.models import Session
+from forumlens.text.accents import ascii_fold
 from forumlens.transcript.speakers import generic_label
 
 if TYPE_CHECKING:  # annotations only: the resolve stage's models use `affiliation_key` at import
@@ -51,8 +51,7 @@ def affiliation_key(name: str | None) -> str | None:
     """Case-, accent-, hyphen- and article-insensitive key of a name (DESIGN.md comparison)."""
     if name is None:
         return None
-    text = unicodedata.normalize("NFKD", name.replace("\u2011", "-"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ")
+    text = ascii_fold(name.replace("\u2011", "-")).casefold().replace("-", " ")
     words = text.replace(",", " ").replace(".", " ").split()
     if words and words[0] == "the":
         words = words[1:]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from forumlens.text.accents import ascii_fold
 from forumlens.transcript.sentences import split_sentences
 
 __all__ = ["LineIndex", "Token", "line_index", "norm_word", "paragraph_spans", "sentence_spans", "span_of", "tokenize"]
@@ -36,8 +36,7 @@ def norm_word(word: str) -> str:
         return "and"
     if "." in word:  # dotted acronym: "I.G.F." -> "igf"
         word = word.replace(".", "")
-    text = unicodedata.normalize("NFKD", word)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return ascii_fold(word).casefold()
 
 
 def tokenize(

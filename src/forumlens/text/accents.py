@@ -7,6 +7,12 @@ would change its length: an offset found in the folded copy is an offset in the 
 Hyphen look-alikes (U+2010-U+2012, the non-breaking "Jean‑Paul") read as "-", so name
 forms typed either way still match. Case is kept: callers match case-insensitively or
 look at the original's capitals. Resolve's name cues and the question analysis share it.
+
+`ascii_fold` is the other fold, for keys rather than spans: it may change the length
+("ß" is "ss"), and it also spells the Latin letters NFKD leaves whole ("ı", "ł", "ø", "đ",
+"æ" …) as captioners type them in capitals, so "Çakırsoy" and "CAKIRSOY" key alike. The
+name keys of the parser, resolve and the who's-who scorer all fold through it, so a name
+the pipeline matches is one the scorer matches too.
 """
 
 from __future__ import annotations
@@ -14,7 +20,45 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["unaccented"]
+__all__ = ["UNDECOMPOSED", "ascii_fold", "unaccented"]
+
+# Latin letters that Unicode decomposition leaves whole, spelled as captions in capitals do
+# ("Yıldız" is "YILDIZ", "Łukasz" is "LUKASZ"): without this a name lost its letters in the key.
+UNDECOMPOSED = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ħ": "h",
+        "Ħ": "H",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "TH",
+        "ð": "d",
+        "Ð": "D",
+    }
+)
+
+
+def ascii_fold(text: str) -> str:
+    """The text with its accents taken off and the undecomposed Latin letters spelled out;
+    case kept (callers casefold). Non-Latin scripts stay as they are.
+
+    >>> ascii_fold("Çakırsoy, Łukasz Sørensen")
+    'Cakirsoy, Lukasz Sorensen'
+    """
+    if text.isascii():  # no ASCII character is a combining mark or an undecomposed letter
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class _FoldMap(dict[int, str]):

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from forumlens.text.accents import UNDECOMPOSED
+
 __all__ = [
     "CAPITAL_TITLES",
     "COLLECTIVE_LABELS",
@@ -44,32 +46,6 @@ HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\u00ad"), "-")
 
 
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\t"), " ")
-
-
-# Latin letters that Unicode decomposition leaves whole, spelled as captions in capitals do
-# ("Yıldız" is "YILDIZ", "Łukasz" is "LUKASZ"): without this a name lost its letters in the key.
-UNDECOMPOSED = str.maketrans(
-    {
-        "ı": "i",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ħ": "h",
-        "Ħ": "H",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "Þ": "TH",
-        "ð": "d",
-        "Ð": "D",
-    }
-)
 
 
 # Labels that name a role, not a person: kept as `label`, `speaker` is null.

@@ -14,9 +14,9 @@ modules import from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
+from forumlens.text.accents import ascii_fold
 from forumlens.transcript.labelwords import (
     COLLECTIVE_LABELS,
     FUNCTION_WORDS,
@@ -29,7 +29,6 @@ from forumlens.transcript.labelwords import (
     ROOM_WORDS,
     TITLE_QUALIFIERS,
     TRAILING_TITLES,
-    UNDECOMPOSED,
     clean_label,
     is_title,
     sentence_word,
@@ -424,9 +423,7 @@ def name_key(name: str) -> str:
     """Case-, accent- and hyphen-insensitive key for comparing names (DESIGN.md): the letters
     that carry no separable accent are spelled as captioners type them ("Sørensen" and
     "SORENSEN" key alike). Remembered: a session keys its few dozen names ~400 times (issue 19)."""
-    text = unicodedata.normalize("NFKD", clean_label(name).translate(UNDECOMPOSED))
-    if not text.isascii():  # no ASCII character is a combining mark: skip the walk (issue 19, long sentences)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = ascii_fold(clean_label(name))
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
