@@ -289,3 +289,18 @@ def test_a_span_of_days_is_found_and_two_days_joined_by_and_are_not_one():
     assert find_dates("between 3 and 5 June 2023") == [(16, "2023-06", 0.6)]
     assert find_dates("items 3 and 5 June 2023") == [(12, "2023-06-05", 0.75)]  # no span: "and" joins two things
     assert find_dates("on 13 November 2018") == [(3, "2018-11-13", 0.75)]
+
+
+def test_a_pdf_title_over_two_lines_names_the_coalition_without_the_second_line():
+    """ "Annual Report 2024" set on its own line under the coalition's name is not part of the name."""
+    body = (
+        "The coalition will publish an open data portal for the stations in 2025 and asks regulators "
+        "to fund the links. It met four times this year, twice with the harbour authorities and twice "
+        "online, and counts eleven members in three countries."
+    )
+    data = make_pdf(
+        [("h1", "Dynamic Coalition on Tidal Energy Data"), ("h1", "Annual Report 2024"), ("p", "2. Plans"), ("p", body)]
+    )
+    meta = _meta(data, "tidal.pdf")
+    assert meta.title == "Dynamic Coalition on Tidal Energy Data: Annual Report 2024"
+    assert [c["name"] for c in meta.coalitions] == ["Dynamic Coalition on Tidal Energy Data"]

@@ -354,3 +354,74 @@ def test_a_word_export_with_timed_speaker_lines_is_a_transcript():
     session = parse_document(read_bytes(data, "transcribed.docx"))
     assert not is_document_session(session)
     assert [t.speaker for t in session.turns if t.kind == "speech"] == ["Ines Varga", "Kofi Mensah"]
+
+
+TIDAL_INTRO = (
+    "The coalition gathers harbour authorities, research stations and community networks that share "
+    "measurements of tidal currents along the coast of three countries."
+)
+TIDAL_PLANS = (
+    "In 2025 the coalition will publish an open data portal for the stations and will train ten harbour "
+    "technicians in calibrating the sensors every quarter."
+)
+
+
+def _blocks_of(items):
+    return [(b.kind, b.text) for b in read_bytes(make_pdf(items), "report.pdf").blocks]
+
+
+def test_two_title_lines_at_one_size_are_two_headings_and_the_title_joins_them():
+    """The second line would have fitted on the first: the writer broke it, so "Annual Report 2024"
+    is not the end of the coalition's name; numbered section lines at body size are headings."""
+    items = [
+        ("h1", "Dynamic Coalition on Tidal Energy Data"),
+        ("h1", "Annual Report 2024"),
+        ("p", "1. Introduction"),
+        ("p", TIDAL_INTRO),
+        ("p", "2. Commitments"),
+        ("p", TIDAL_PLANS),
+    ]
+    session = parse_document(read_bytes(make_pdf(items), "tidal.pdf"))
+    assert [(t.kind, t.section, t.text) for t in session.turns] == [
+        ("note", "Dynamic Coalition on Tidal Energy Data", "Dynamic Coalition on Tidal Energy Data"),
+        ("note", "Annual Report 2024", "Annual Report 2024"),
+        ("note", "1. Introduction", "1. Introduction"),
+        ("speech", "1. Introduction", TIDAL_INTRO),
+        ("note", "2. Commitments", "2. Commitments"),
+        ("speech", "2. Commitments", TIDAL_PLANS),
+    ]
+    assert session.title == "Dynamic Coalition on Tidal Energy Data: Annual Report 2024"
+    assert _exact_slices(session)
+
+
+def test_title_lines_and_a_numbered_heading_set_tight_in_body_type_are_not_joined():
+    # every line at body size and at the paragraph's own line spacing: only the line lengths
+    # and the numbering tell the title lines and the section heading apart from prose
+    items = [
+        ("p", "Dynamic Coalition on Tidal Energy Data\nAnnual Report 2024"),
+        ("p", "1. Introduction\n" + TIDAL_INTRO),
+    ]
+    assert _blocks_of(items) == [
+        ("paragraph", "Dynamic Coalition on Tidal Energy Data"),
+        ("paragraph", "Annual Report 2024"),
+        ("heading", "1. Introduction"),
+        ("paragraph", TIDAL_INTRO),
+    ]
+
+
+def test_wrapped_headings_prose_and_numbered_list_items_stay_whole():
+    long_heading = (
+        "Dynamic Coalition on Community Connectivity and Public Access in Libraries: Report of Activities 2024"
+    )
+    items = [
+        ("h1", long_heading),
+        ("p", TIDAL_INTRO + " " + TIDAL_PLANS + " Harbour Masters of the Region agreed to host the servers."),
+        ("p", "1. Connect the stations\n2. Publish the data\n3. Train the technicians"),
+    ]
+    blocks = _blocks_of(items)
+    assert blocks[0] == ("heading", long_heading)
+    assert blocks[1] == (
+        "paragraph",
+        TIDAL_INTRO + " " + TIDAL_PLANS + " Harbour Masters of the Region agreed to host the servers.",
+    )
+    assert [kind for kind, _ in blocks[2:]] == ["paragraph"] * 3  # three list items, not three sections

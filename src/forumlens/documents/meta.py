@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..models import Document, Session
-from ..read.blocks import StructuredDocument
+from ..read.blocks import StructuredDocument, numbered_heading
 from .language import detect_language
 from .overrides import Overrides
 
@@ -229,7 +229,12 @@ def _title(document: Document, session: Session) -> tuple[str, float, str]:
     declared = " ".join(str(info.get("title") or "").split())
     if declared and (_JUNK_TITLE.search(declared) or len(declared) < 4):
         declared = ""
-    heading = next((" ".join(t.text.split()) for t in session.turns[:6] if t.kind == "note"), "")
+    heading = next(
+        (" ".join(t.text.split()) for t in session.turns[:6] if t.kind == "note" and not numbered_heading(t.text)), ""
+    )
+    # a title stated over two lines at the top is the session's title (`paragraphs._title_lines`)
+    if heading and session.title.startswith(heading + ": "):
+        heading = session.title
     if heading and declared and (heading.lower() in declared.lower() or declared.lower() in heading.lower()):
         return (declared if len(declared) >= len(heading) else heading)[:300], 0.95, "declared and heading"
     if heading:
@@ -238,6 +243,8 @@ def _title(document: Document, session: Session) -> tuple[str, float, str]:
         return declared[:300], 0.7, "declared"
     first = next((t.text for t in session.turns if t.kind == "speech"), "")
     if first and len(first.split()) <= 20 and "\n" not in first.strip():
+        if session.title.startswith(first.strip() + ": "):
+            return session.title[:300], 0.5, "first lines"
         return first.strip()[:300], 0.5, "first line"
     if session.title:
         return session.title[:300], 0.4, "first line"

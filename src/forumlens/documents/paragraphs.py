@@ -14,7 +14,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..models import Document, Session, Turn
-from ..read.blocks import Block, StructuredDocument, text_blocks
+from ..read.blocks import Block, StructuredDocument, numbered_heading, text_blocks
 from ..read.markdown import without_code
 from ..transcript.cues import is_cue_file
 from ..transcript.mdlabels import read_markdown_labels
@@ -86,7 +86,8 @@ def split_paragraphs(document: Document, warnings: tuple[str, ...] = ()) -> Sess
     turns: list[Turn] = []
     section: str | None = None
     levels: dict[int, str] = {}
-    for block in _blocks_of(document):
+    blocks = _blocks_of(document)
+    for block in blocks:
         body = text[block.start : block.end]
         if not any(ch.isalnum() for ch in body):
             continue  # rules ("---", "***") and stray symbols are not paragraphs
@@ -110,7 +111,7 @@ def split_paragraphs(document: Document, warnings: tuple[str, ...] = ()) -> Sess
             )
         )
     info = document.info if isinstance(document, StructuredDocument) else {}
-    title = _title(info, turns, text)
+    title = _title(info, turns, text, _title_lines(blocks))
     return Session(
         title=title,
         sha256=document.sha256,
@@ -122,9 +123,50 @@ def split_paragraphs(document: Document, warnings: tuple[str, ...] = ()) -> Sess
     )
 
 
-def _title(info: Any, turns: list[Turn], text: str) -> str:
-    """A provisional title (metadata detection may improve it): first heading, else first line."""
-    heading = next((t.text for t in turns[:5] if t.kind == "note"), None)
+_TITLE_LINES = 3  # "Internet Governance Forum" / "Dynamic Coalition on X" / "Annual Report 2024"
+
+
+def _title_lines(blocks: tuple[Block, ...]) -> str | None:
+    """The title a document states over several lines of one kind and size at its top
+    ("Dynamic Coalition on X" above "Annual Report 2024"), joined with ": " so the coalition's
+    name ends where its line did; None when the top is not such a run of two or more.
+
+    A title line is a heading that is not a numbered section, or a short one-line paragraph that
+    is not a sentence; the run stops at a change of kind or level ("Annual Report" over a smaller
+    "Summary" is a title and a section). Only in a paged document (a PDF, whose reader decided
+    where its lines part): a plain-text or Markdown writer's own lines and headings are kept as
+    written, and the first of them stays the title there."""
+    if not any(block.page is not None for block in blocks):
+        return None
+    run: list[Block] = []
+    for block in blocks[:_TITLE_LINES]:
+        if not _title_line(block) or (run and (block.kind, block.level) != (run[0].kind, run[0].level)):
+            break
+        run.append(block)
+    if len(run) < 2:
+        return None
+    joined = " ".join(run[0].text.split())
+    for block in run[1:]:
+        joined += (" " if joined.endswith((":", "–", "—", "-")) else ": ") + " ".join(block.text.split())
+    return joined[:300]
+
+
+def _title_line(block: Block) -> bool:
+    text = " ".join(block.text.split())
+    if not text or numbered_heading(text) or "\n" in block.text.strip():
+        return False
+    if block.kind == "heading":
+        return True
+    return len(text.split()) <= 12 and text[-1] not in ".,;!?"
+
+
+def _title(info: Any, turns: list[Turn], text: str, lines: str | None = None) -> str:
+    """A provisional title (metadata detection may improve it): the title lines at the top,
+    else the first heading that is not a numbered section, else the declared title, else the
+    first line."""
+    if lines:
+        return lines
+    heading = next((t.text for t in turns[:5] if t.kind == "note" and not numbered_heading(t.text)), None)
     if heading:
         return " ".join(heading.split())[:300]
     declared = str(info.get("title") or "").strip() if info else ""

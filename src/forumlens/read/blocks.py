@@ -15,7 +15,15 @@ from typing import Any, Literal
 
 from ..models import Document
 
-__all__ = ["Block", "StructuredDocument", "assemble", "clean_block_text", "text_blocks"]
+__all__ = [
+    "Block",
+    "StructuredDocument",
+    "assemble",
+    "clean_block_text",
+    "numbered_heading",
+    "plain_heading_level",
+    "text_blocks",
+]
 
 BlockKind = Literal["heading", "paragraph"]
 
@@ -84,7 +92,13 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*\.?|[IVX]+\.|[A-Z]\.)\s+\S")
 
 
-def _plain_heading(lines: list[str]) -> int:
+def numbered_heading(text: str) -> bool:
+    """Whether a heading is numbered like a section ("1. Introduction", "2.3 Scope", "IV. Annex"):
+    a part of the document, never its title."""
+    return bool(_NUMBERED_HEADING.match(text.strip()))
+
+
+def plain_heading_level(lines: list[str]) -> int:
     """Heading level guessed for a one-line plain-text paragraph, 0 if it reads as prose.
 
     Report headings are short, end without a full stop, and are numbered ("2.1 Scope")
@@ -148,7 +162,7 @@ def text_blocks(text: str, *, markdown: bool) -> tuple[Block, ...]:
             blocks.append(_span_block(text, starts, lines, first, first + 1, "heading", level))
             i += 1
             continue
-        level = 0 if markdown else _plain_heading(lines[first:i])
+        level = 0 if markdown else plain_heading_level(lines[first:i])
         blocks.append(_span_block(text, starts, lines, first, i, "heading" if level else "paragraph", level))
     return tuple(blocks)
 

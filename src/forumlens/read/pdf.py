@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..errors import CorruptInput, EmptyInput, EncryptedInput, MissingExtra, NoTextLayer
-from .blocks import Block, StructuredDocument, assemble
+from .blocks import Block, StructuredDocument, assemble, plain_heading_level
 from .sniff import looks_like_pdf
 
 __all__ = ["EXTRA_HINT", "looks_like_pdf", "read_pdf"]
@@ -206,16 +206,23 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
         ]
         gap = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
         longest = max((len(ln.text) for ln in lines), default=0)
+        measure = _measure(lines, body)
         current: list[str] = []
         kind, level = "paragraph", 0
         previous: _Line | None = None
         for i, line in enumerate(lines):
             line_level = level_of.get(line.size, 0)
             following = lines[i + 1] if i + 1 < len(lines) else None
-            if not line_level and bold_level and _bold_heading(line, previous, following, kind, longest):
-                line_level = bold_level
+            # a line break the writer made (the next line's first word would have fit): the
+            # lines either side are two blocks, as two title lines at one size are
+            broken = previous is not None and _broken_on_purpose(previous, line, measure, body)
+            if not line_level and _standing_heading(line, previous, following, kind, longest, broken):
+                if line.bold and bold_level:
+                    line_level = bold_level
+                elif numbered := plain_heading_level([line.text]):
+                    line_level = min(len(heading_sizes) + numbered, 6)
             line_kind = "heading" if line_level else "paragraph"
-            new_block = previous is None or line_kind != kind or line_level != level
+            new_block = previous is None or line_kind != kind or line_level != level or broken
             if not new_block and previous is not None and kind == "paragraph":
                 wide_gap = (
                     gap
@@ -236,17 +243,74 @@ def _blocks(pages: list[list[_Line]]) -> list[Block]:
     return blocks
 
 
-def _bold_heading(line: _Line, previous: _Line | None, following: _Line | None, kind: str, longest: int) -> bool:
-    """A bold line at body size that reads as a heading: short, not a sentence, at the start
-    of a block (the line before ended a sentence or was a heading itself), and not carried
-    on by the next line (which would start in lower case)."""
-    if not line.bold or _SENTENCE_END.search(line.text) or line.text.endswith((",", "-", "–")):
+def _measure(lines: list[_Line], body: float) -> float:
+    """The width of a full line of running text on this page, in body-size characters: the
+    longest body-size line, or on a full page the 90th percentile (so a page of two columns
+    measures a column, not the odd line across both); 0 when the page has too few lines to tell."""
+    widths = sorted(_width(ln, body) for ln in lines if ln.size == body and len(ln.text.split()) > 1)
+    if len(widths) < 3:
+        return 0.0
+    return widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 20 else widths[-1]
+
+
+def _width(line: _Line, body: float) -> float:
+    """A line's width in body-size characters: capitals count wider, larger type wider still."""
+    scale = line.size / body if body and line.size else 1.0
+    return (len(line.text) + 0.3 * sum(ch.isupper() for ch in line.text)) * scale
+
+
+def _broken_on_purpose(previous: _Line, line: _Line, measure: float, body: float) -> bool:
+    """Whether the line break before `line` is the writer's: the previous line ends short of
+    the measure by more than `line`'s first word, so wrapping did not put that word on a
+    new line ("Dynamic Coalition on X" above "Annual Report 2024"). Only before a line that
+    opens like a new block (a capital or a digit), and not after a hyphen or a comma that
+    carries the sentence on."""
+    if not measure or (not line.text[:1].isupper() and not line.text[:1].isdigit()):
+        return False
+    if previous.text.endswith(("-", "–", ",", "/")):
+        return False
+    first = line.text.split()[0]
+    room = measure - _width(previous, body)
+    return room > _width(_Line(first + "  ", None, line.size), body) and room > 0.25 * measure
+
+
+def _standing_heading(
+    line: _Line, previous: _Line | None, following: _Line | None, kind: str, longest: int, broken: bool
+) -> bool:
+    """A line at body size that reads as a heading: set in bold or numbered like a section
+    ("2. Achievements", "3.1 Scope"), short, not a sentence, at the start of a block (the
+    line before ended a sentence, was a heading itself or ended short on purpose), and not
+    carried on by the next line (which would start in lower case). A numbered line needs a
+    paragraph after it, not the next item of a numbered list."""
+    if _SENTENCE_END.search(line.text) or line.text.endswith((",", "-", "–")):
+        return False
+    if not line.bold and not plain_heading_level([line.text]):
         return False
     if following is not None and following.text[:1].islower():
         return False
+    if not line.bold:  # a numbered section heads a paragraph; a numbered list item stands among others
+        if following is None or (previous is not None and _same_depth(previous.text, line.text)):
+            return False
+        if _NUMBERED_ITEM.match(following.text) and not _deeper(following.text, line.text):
+            return False
     if len(line.text.split()) > _BOLD_HEADING_WORDS or len(line.text) >= 0.7 * longest:
         return False
-    return previous is None or kind == "heading" or bool(_SENTENCE_END.search(previous.text))
+    return previous is None or kind == "heading" or broken or bool(_SENTENCE_END.search(previous.text))
+
+
+_NUMBERED_ITEM = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
+
+
+def _same_depth(previous: str, line: str) -> bool:
+    """Whether two lines are numbered at one depth ("2. Publish" after "1. Connect")."""
+    a, b = _NUMBERED_ITEM.match(previous), _NUMBERED_ITEM.match(line)
+    return bool(a and b and a.group(1).count(".") == b.group(1).count("."))
+
+
+def _deeper(following: str, line: str) -> bool:
+    """Whether `following` is numbered one level below `line` ("1.1 Scope" under "1. Introduction")."""
+    a, b = _NUMBERED_ITEM.match(following), _NUMBERED_ITEM.match(line)
+    return bool(a and b and a.group(1).startswith(b.group(1) + ".") and a.group(1).count(".") > b.group(1).count("."))
 
 
 def _join(lines: list[str]) -> str:
