@@ -130,6 +130,39 @@ def test_title_is_the_session_not_the_event_venue_or_copy(header, title):
     assert find_title(header) == title
 
 
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        # the day and the room of the session above its name (a room-and-day line names no session)
+        (
+            "IGF 2031 Tarawa\nDay 2, Room E\nDynamic Coalition on Reef Sensors: data for fishers\nTuesday, 4 March 2031\n",
+            "Dynamic Coalition on Reef Sensors: data for fishers",
+        ),
+        ("IGF 2031 - Day 3 - Hall C\nOpen Forum #4 Ferry Timetables Online\n", "Open Forum #4 Ferry Timetables Online"),
+        (
+            "OPEN CONSULTATIONS OF THE HARBOUR GROUP\nPORT VILA, VANUATU\nDAY 2, AFTERNOON\n",
+            "OPEN CONSULTATIONS OF THE HARBOUR GROUP",
+        ),
+        ("WORKSHOP ON CANOE MAIL\nCONFERENCE ROOM 4\n14:00\n", "WORKSHOP ON CANOE MAIL"),
+        # a note about the captions in brackets, or the transcript's status, is the file's, not the session's
+        (
+            "(Captioner on stand-by)\nIGF 2031 - WS 12: Lagoon Radio Networks\n",
+            "IGF 2031 - WS 12: Lagoon Radio Networks",
+        ),
+        ("FERRY DATA BRIEFING\nProvisional transcript\n", "FERRY DATA BRIEFING"),
+        # a heading wrapped after a word that cannot end it is one line
+        (
+            "IGF 2031\nDYNAMIC COALITION ON\nREEF SENSORS AND FISHERIES\n2 MAY 2031\n",
+            "DYNAMIC COALITION ON REEF SENSORS AND FISHERIES",
+        ),
+        # a slot alone is still the best name there is
+        ("AFTERNOON SESSION\n", "AFTERNOON SESSION"),
+    ],
+)
+def test_title_is_not_the_slot_a_caption_note_or_half_a_wrapped_line(header, title):
+    assert find_title(header) == title
+
+
 def test_title_near_a_disclaimer_prefers_the_line_naming_the_session():
     header = (
         "Main Session 2: Harbours Online\nHall C - Plenary\nThursday 5 June 2031\n"

@@ -90,6 +90,7 @@ def find_title(header: str) -> str:
     field = next((m.group(1) for ln in lines if (m := _TITLE_FIELD.match(ln))), None)
     if field:
         return _short(field)
+    lines = _joined_wraps(lines)
     candidates = [
         (i, ln)
         for i, ln in enumerate(lines)
@@ -98,7 +99,13 @@ def find_title(header: str) -> str:
     disclaimer = next((i for i, ln in candidates if DISCLAIMER.search(ln) and len(ln) > 60), None)
     # the event, its venue and the caption copy's status name no session: a title is what is
     # left, unless nothing is ("INTERNET GOVERNANCE FORUM" above a turn is still the best name)
-    later_session = [any(_SESSION_WORD.search(ln) for _, ln in candidates[k + 1 :]) for k in range(len(candidates))]
+    later_session = [
+        any(
+            _SESSION_WORD.search(ln) and not _FIELD_LINE.match(ln) and not _slot_line(ln)
+            for _, ln in candidates[k + 1 :]
+        )
+        for k in range(len(candidates))
+    ]
     naming = [
         (i, ln) for k, (i, ln) in enumerate(candidates) if not _names_no_session(ln, later_session[k])
     ] or candidates
@@ -117,6 +124,61 @@ _BARE_KIND = re.compile(
     r"(\s*(no\.?|#)?\s*[\dIVX]+)?\W*",
     re.IGNORECASE,
 )
+
+
+# a line that a wrapped heading breaks after a word that cannot end a title ("DYNAMIC COALITION ON"
+# above "ACCESSIBILITY AND DISABILITY", "NINTH ANNUAL MEETING OF THE" above "INTERNET GOVERNANCE FORUM")
+# (not "a": "HALL A" is a room)
+_DANGLING = re.compile(r"\b(of|the|on|for|and|in|to|at|with|an|de|du|des|la|le|el|del)$", re.IGNORECASE)
+
+
+def _joined_wraps(lines: list[str]) -> list[str]:
+    """The header's lines with a line cut after a word that cannot end a title joined to the next
+    (which is left empty, so the indices of the other lines stay)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        following = out[i + 1]
+        if not (out[i] and following and _DANGLING.search(out[i])):
+            continue
+        if not (_DATE_LINE.match(following) or BOILERPLATE.search(following) or DISCLAIMER.search(following)):
+            out[i], out[i + 1] = f"{out[i]} {following}", ""
+    return out
+
+
+# the slot a session took, not its name: "DAY 1, MORNING", "AFTERNOON SESSION", "ROOM XXIV",
+# "IGF 2025 - Day 1 - Hall B", "IGF 2016 -- DAY 2" (the session's name is another line)
+_SLOT_WORDS = frozenset(
+    {"igf", "day", "room", "hall", "salle", "raum", "saal", "sala", "morning", "afternoon", "evening", "am", "pm"}
+)
+_PART_OF_DAY = frozenset({"morning", "afternoon", "evening"})
+_ROOM_WORDS = frozenset({"room", "hall", "salle", "raum", "saal", "sala"})
+
+
+def _slot_line(line: str) -> bool:
+    """Whether a header line gives only the day, room or time of a session (and the event's year):
+    every word a slot word, a number, a date word, a Roman numeral or one letter, with a day or
+    a room in it; "session" counts with a part of the day ("AFTERNOON SESSION")."""
+    words = re.findall(r"[^\W_]+", line.lower())
+    if not words:
+        return False
+    # the word naming a room's kind is part of the room ("WORKSHOP ROOM 6", "Banquet Hall B", "Main Hall")
+    words = [w for k, w in enumerate(words) if not (k + 1 < len(words) and words[k + 1] in _ROOM_WORDS)]
+    part_of_day = any(w in _PART_OF_DAY for w in words)
+    if not any(w in _SLOT_WORDS and w not in ("igf", "am", "pm") for w in words):
+        return False
+    return all(
+        w in _SLOT_WORDS
+        or (part_of_day and w in ("session", "sessions"))
+        or w.isdigit()
+        or _DATE_WORD.fullmatch(w)
+        or re.fullmatch(r"[ivxlc]+|[a-z]\d?|\d+[a-z]?", w)
+        for w in words
+    )
+
+
+# a note about the captions in brackets or parentheses ("(Captioner standing by)", "[auto-generated
+# captions]", "[From the U.S. Government Publishing Office]"): the file's, not the session's
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]*[)\]]$")
 
 
 def _with_subject(lines: list[str], k: int) -> str:
@@ -150,7 +212,8 @@ _SESSION_WORD = re.compile(
 )
 _COPY_STATUS = re.compile(
     r"^(rough(ly)?\s+edited\s+(copy|version)|finished\s+(copy|file)|raw\s+(file|copy|transcript)|unedited(\s+\w+)?"
-    r"|(edited\s+|verbatim\s+)?transcript(ion)?\b.*|captions?|\[?auto-generated captions\]?)\W*$",
+    r"|((un)?official\s+|provisional\s+|uncorrected\s+|draft\s+)?(edited\s+|verbatim\s+)?transcript(ion)?\b.*"
+    r"|captions?|\[?auto-generated captions\]?)\W*$",
     re.IGNORECASE,
 )
 # a header field that is not the session's name ("Room: Studio B", "Services provided by: …")
@@ -174,7 +237,7 @@ def _names_no_session(line: str, session_follows: bool = False) -> bool:
     ("RIO DE JANEIRO, BRAZIL", "Estrel, Saal B, 26 November 2019"), a date or the caption copy
     ("ROUGH EDITED COPY"), not a session. A short capitalised line with no comma ("RIO DE
     JANEIRO") counts as a venue only above a line that names a session's kind."""
-    if _COPY_STATUS.match(line) or _FIELD_LINE.match(line):
+    if _COPY_STATUS.match(line) or _FIELD_LINE.match(line) or _slot_line(line) or _BRACKETED.match(line.strip()):
         return True
     if session_follows and line.rstrip().endswith("!") and not _SESSION_WORD.search(line):
         # an exclamation naming no session is the software's or the site's greeting ("Welcome to <pad
