@@ -54,7 +54,11 @@ def test_ingest_of_the_folder_stores_the_caption_table_and_warns_of_the_rest(tmp
     result = CliRunner().invoke(cli, ["--db", db, "ingest", str(folder), "--no-analysis"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     warning = next(line for line in result.output.splitlines() if "not read" in line)
-    assert "3 files not read" in warning and "budget.csv" in warning and "turns.csv" in warning
+    # a .csv is a type forumlens reads: the warning says why these were not, and the way out
+    assert "3 tables not read, no caption export in their first rows" in warning
+    assert "budget.csv" in warning and "turns.csv" in warning and "broken.csv" in warning
+    assert "a speaker and a text column" in warning and "name the file to store it as a document" in warning
+    assert "not a type forumlens ingests" not in result.output
     assert "clinic.csv" not in warning
     sessions = CliRunner().invoke(cli, ["--db", db, "sessions", "--json"], catch_exceptions=False)
     turns = sorted(s["turns"] for s in json.loads(sessions.output)["sessions"])

@@ -34,7 +34,7 @@ from .cli_support import (
     source_checkout,
 )
 from .errors import ForumlensError, NotFound
-from .filetypes import ACCEPTED
+from .filetypes import ACCEPTED, TABLE_SUFFIXES
 from .settings import load_settings
 
 if TYPE_CHECKING:
@@ -355,11 +355,22 @@ def ingest(
             f"warning: {folder}: no transcripts or documents in this folder (looked for {_INGESTABLE})", err=True
         )
     for folder, left in passed.items():
-        if left:  # nothing silently left behind: name what the folder walk did not try
-            names = _some_names(folder, left)
+        # nothing silently left behind: name what the folder walk did not try. A .csv/.tsv is a type
+        # forumlens reads when it is a caption export, so a table that is none is told apart
+        tables = [f for f in left if f.suffix.lower() in TABLE_SUFFIXES]
+        others = [f for f in left if f.suffix.lower() not in TABLE_SUFFIXES]
+        if tables:
             click.echo(
-                f"warning: {folder}: {len(left)} {'file' if len(left) == 1 else 'files'} not read, "
-                f"not a type forumlens ingests ({names}); it reads {_INGESTABLE_TYPES}",
+                f"warning: {folder}: {len(tables)} {'table' if len(tables) == 1 else 'tables'} not read, "
+                f"no caption export in {'its' if len(tables) == 1 else 'their'} first rows "
+                f"({_some_names(folder, tables)}): a caption table needs a header row naming a speaker "
+                "and a text column (speaker,text); fix the header, or name the file to store it as a document",
+                err=True,
+            )
+        if others:
+            click.echo(
+                f"warning: {folder}: {len(others)} {'file' if len(others) == 1 else 'files'} not read, "
+                f"not a type forumlens ingests ({_some_names(folder, others)}); it reads {_INGESTABLE_TYPES}",
                 err=True,
             )
     # a new store is said with the first session stored in it: a run whose every input fails
