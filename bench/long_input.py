@@ -18,6 +18,9 @@ and "store" (the write and the after-ingest steps).
 Usage: python bench/long_input.py [--sizes 10000,20000,50000,100000,300000] [--seed 5]
        [--full] (whole ingest into a temporary store, not the analysis alone)
        [--captions] (the words of real captions in their order, not random taxonomy words)
+       [--vocabulary "the coalition asks the regulators to fund connectivity"] (random words
+       drawn from these few instead: an ask-dense line whose clauses repeat, where a step that
+       scans every sentence of the line for each ask or call to action shows)
        [--sessions] (a long session, not a long line: each size is a number of transcripts,
        the shared one and the five `tests/resources/summarise` ones cycled into one file)
        [--profile N] (cProfile of the N-word input, top 25 by cumulative time)
@@ -59,10 +62,11 @@ def vocabulary() -> list[str]:
     return sorted(words) + common * 3  # glue words, so the text is not all content words
 
 
-def long_turn(words: int, seed: int = 5) -> str:
-    """One caption turn of `words` random words on a single line, without punctuation."""
+def long_turn(words: int, seed: int = 5, vocab: list[str] | None = None) -> str:
+    """One caption turn of `words` random words on a single line, without punctuation, drawn
+    from `vocab` (default: `vocabulary()`; a word given twice is drawn twice as often)."""
     rng = random.Random(seed)
-    vocab = vocabulary()
+    vocab = vocab or vocabulary()
     body = " ".join(rng.choice(vocab) for _ in range(words))
     return f"IGF 2021 Long Session\n\n>> JANE DOE: {body}\n"
 
@@ -168,10 +172,13 @@ def run(
     full: bool = False,
     captions: bool = False,
     sessions: bool = False,
+    vocab: list[str] | None = None,
 ) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     measure = time_ingest if full else time_analysis
-    make = long_session if sessions else (lambda n: caption_turn(n)) if captions else (lambda n: long_turn(n, seed))
+    make = (
+        long_session if sessions else (lambda n: caption_turn(n)) if captions else (lambda n: long_turn(n, seed, vocab))
+    )
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
         warm_up(tmp, seed, full)
         for n in sizes:
@@ -203,13 +210,13 @@ def run(
     return rows
 
 
-def profile(words: int, seed: int, full: bool = False, captions: bool = False) -> None:
+def profile(words: int, seed: int, full: bool = False, captions: bool = False, vocab: list[str] | None = None) -> None:
     import cProfile
     import pstats
 
     with tempfile.TemporaryDirectory(prefix="forumlens-long-") as tmp:
         path = Path(tmp) / "long.txt"
-        path.write_text(caption_turn(words) if captions else long_turn(words, seed), "utf-8")
+        path.write_text(caption_turn(words) if captions else long_turn(words, seed, vocab), "utf-8")
         warm_up(tmp, seed, full)
         prof = cProfile.Profile(time.process_time)  # CPU: the machine is shared
         prof.enable()
@@ -227,13 +234,25 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="time a whole ingest into a new store, not the analysis")
     parser.add_argument("--captions", action="store_true", help="real caption words in order, not random words")
     parser.add_argument("--sessions", action="store_true", help="sizes are transcripts cycled into one session")
+    parser.add_argument(
+        "--vocabulary", default="", help="random words drawn from these (space-separated), not the taxonomies' words"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    vocab = args.vocabulary.split() or None
+    if vocab and (args.captions or args.sessions):
+        parser.error("--vocabulary draws random words: it does not go with --captions or --sessions")
     if args.profile:
-        profile(args.profile, args.seed, args.full, args.captions)
+        profile(args.profile, args.seed, args.full, args.captions, vocab)
         return
     rows = run(
-        [int(s) for s in args.sizes.split(",") if s], args.seed, args.stages, args.full, args.captions, args.sessions
+        [int(s) for s in args.sizes.split(",") if s],
+        args.seed,
+        args.stages,
+        args.full,
+        args.captions,
+        args.sessions,
+        vocab,
     )
     if args.json:
         print(json.dumps({"rows": rows}, indent=1))

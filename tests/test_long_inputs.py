@@ -19,9 +19,10 @@ from typing import ClassVar
 
 import pytest
 
-from forumlens.models import Session
+from forumlens.models import Citation, Session, Turn, newlines_before
 from forumlens.semantic.passages import turn_passages
-from forumlens.summarise import build_report, check_citations, rank
+from forumlens.summarise import actions, build_report, check_citations, rank
+from forumlens.summarise.actions import UnitFinder, quote_offsets
 from forumlens.summarise.context import build_context
 from forumlens.summarise.units import MAX_SENTENCE_CHARS, Unit, session_units
 from forumlens.tag import SessionMemo, glossary
@@ -261,3 +262,141 @@ def test_a_report_of_a_long_punctuation_less_turn_cites_verbatim(spoken_words: l
     report = build_report(session)
     assert report.takeaways
     assert check_citations(report, [session]) == []
+
+
+# -- quotes to sentences, and quotes to lines (the summary's calls to action) -----------------------
+
+
+def _plain_unit_for(units: list[Unit], citation: Citation) -> Unit | None:
+    """The scan `UnitFinder` replaces: from `span` lines before the citation, in order, the
+    first unit near its lines that holds the quote or is held by it."""
+    starts = [u.line for u in units]
+    ordered = all(a <= b for a, b in itertools.pairwise(starts))
+    span = max((u.text.count("\n") for u in units), default=0)
+    last = citation.line + citation.quote.count("\n")
+    for u in units:
+        if ordered and u.line < citation.line - span:
+            continue
+        if ordered and u.line > last:
+            break
+        near = citation.line <= u.line <= last or u.line <= citation.line <= u.line + u.text.count("\n")
+        if near and (citation.quote in u.text or u.text in citation.quote):
+            return u
+    return None
+
+
+def _units_of(texts: list[str], lines: list[int]) -> list[Unit]:
+    return [Unit("s", i, line, None, None, 0, len(t), t, 0.0, 0, ()) for i, (t, line) in enumerate(zip(texts, lines))]
+
+
+@pytest.mark.parametrize(("seed", "scan"), [(1, 0), (2, 0), (3, UnitFinder.SCAN)])
+def test_the_unit_finder_picks_the_sentence_the_plain_scan_picks(
+    seed: int, scan: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(UnitFinder, "SCAN", scan)  # 0: the index for every quote
+    rng = random.Random(seed)
+    words = ["we", "need", "the", "coalition", "funding", "asks", "a", "\n", "\x00", "."]
+    for _ in range(400):
+        n = rng.randint(0, 25)
+        texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+        if texts and rng.random() < 0.5:  # the same sentence said many times
+            texts = [rng.choice(texts[: max(1, n // 4)]) for _ in range(n)]
+        lines, line = [], 1
+        for t in texts:
+            line += rng.choice([0, 0, 1, 2, -1])  # now and then out of order
+            lines.append(line)
+            line += t.count("\n")
+        units = _units_of(texts, lines)
+        finder = UnitFinder(units)
+        for _ in range(12):
+            if units and rng.random() < 0.7:
+                j = rng.randrange(len(units))
+                u = units[j]
+                a = rng.randint(0, len(u.text))
+                quote = u.text[a : rng.randint(a, len(u.text))]
+                if rng.random() < 0.4:  # a quote over two or three sentences
+                    quote = " ".join(v.text for v in units[j : j + rng.randint(2, 3)])
+                at = u.line + rng.randint(-2, 2)
+            else:
+                quote = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
+                at = rng.randint(0, line + 1)
+            citation = Citation(line=at, quote=quote, speaker=None)
+            assert finder.find(citation) is _plain_unit_for(units, citation)
+
+
+def test_the_unit_finder_without_a_free_separator_still_scans_right(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(UnitFinder, "SCAN", 0)
+    texts = ["we need \x00\x01\x02\x03\ufffe\uffff funding", "we need funding", "funding"]
+    units = _units_of(texts, [4, 4, 4])
+    finder = UnitFinder(units)
+    for quote in ["funding", "we need funding", "need", "\x00", "we need funding for all"]:
+        citation = Citation(line=4, quote=quote, speaker=None)
+        assert finder.find(citation) is _plain_unit_for(units, citation)
+    assert finder.sep is None
+    assert finder.find(Citation(line=4, quote="funding", speaker=None)) is units[0]
+
+
+def test_a_quote_on_a_one_line_session_is_found_without_scanning_its_sentences(
+    spoken_words: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = long_turn(spoken_words, 12_000)
+    units = session_units(session)
+    assert len({u.line for u in units}) == 1 and len(units) > 150  # every sentence near every citation
+    finder = UnitFinder(units)
+    checks = 0
+    near = UnitFinder._near
+
+    def counted(self: UnitFinder, i: int, citation: Citation, last: int) -> bool:
+        nonlocal checks
+        checks += 1
+        return near(self, i, citation, last)
+
+    monkeypatch.setattr(UnitFinder, "_near", counted)
+    picked = units[::10]
+    for u in picked:
+        quote = u.text[len(u.text) // 3 :]
+        citation = Citation(line=u.line, quote=quote, speaker=None)
+        assert finder.find(citation) is _plain_unit_for(units, citation)
+    # one near check for the sentence found, at most one more for a sentence the quote holds
+    assert checks <= 2 * len(picked)
+
+
+def test_the_nearest_occurrence_of_a_quote_is_the_one_every_occurrence_gave() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("aab \n") for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.1:
+            text *= 800  # long enough for its line breaks to be kept
+        turn = Turn(index=0, line=3, label=None, speaker=None, kind="speech", text=text, end_line=rng.choice([0, 50]))
+        for _ in range(4):
+            quote = "".join(rng.choice("aab \n") for _ in range(rng.randint(1, 4)))
+            line = rng.randint(-2, 80)
+            offsets = quote_offsets(text, quote)
+            plain = min(offsets, key=lambda o: abs(turn.line_at(o) - line)) if offsets else None
+            assert actions._nearest(turn, quote, line) == plain
+
+
+def test_a_quote_in_a_long_line_stops_at_its_first_occurrence(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "we need funding for the hubs " * 2_000  # one line, the quote everywhere in it
+    turn = Turn(index=0, line=2, label=None, speaker=None, kind="speech", text=text, end_line=2)
+    found = 0
+    offsets = actions._offsets
+
+    def counted(text: str, quote: str) -> Iterator[int]:
+        nonlocal found
+        for at in offsets(text, quote):
+            found += 1
+            yield at
+
+    monkeypatch.setattr(actions, "_offsets", counted)
+    assert actions._nearest(turn, "funding for the hubs", 5) == text.find("funding for the hubs")
+    assert found == 1
+
+
+def test_line_breaks_before_an_offset_are_counted_as_str_count_does() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        text = "".join(rng.choice("ab\n") for _ in range(rng.randint(0, 30))) * rng.choice([1, 1_000, 3_000])
+        assert newlines_before(text) == text.count("\n")
+        for offset in [0, len(text), -1, -len(text) - 5, *(rng.randint(-40, len(text) + 40) for _ in range(30))]:
+            assert newlines_before(text, offset) == text.count("\n", 0, offset)

@@ -14,7 +14,9 @@ Example::
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Literal
 
 __all__ = [
@@ -26,10 +28,36 @@ __all__ = [
     "SpeechLines",
     "Turn",
     "TurnKind",
+    "newlines_before",
     "speech_first_line",
 ]
 
 TurnKind = Literal["speech", "note"]
+
+# From this many characters on, a text's line breaks are found once and kept (`newlines_before`).
+LONG_TEXT = 20_000
+
+
+@lru_cache(maxsize=32)
+def _newline_offsets(text: str) -> tuple[int, ...]:
+    """Where `text`'s line breaks are, ascending (a long text's: `newlines_before`)."""
+    out: list[int] = []
+    at = text.find("\n")
+    while at >= 0:
+        out.append(at)
+        at = text.find("\n", at + 1)
+    return tuple(out)
+
+
+def newlines_before(text: str, offset: int | None = None) -> int:
+    """How many line breaks `text` holds before `offset` (all of them without it): exactly
+    `text.count("\n", 0, offset)`. A long text's breaks are found once and kept for the next
+    call (a few recent texts): every citation in a one-line session of 2 MB counted them all
+    again, which made its report quadratic (issue 19). A short text is counted as it is."""
+    if len(text) < LONG_TEXT or (offset is not None and offset < 0):
+        return text.count("\n") if offset is None else text.count("\n", 0, offset)
+    breaks = _newline_offsets(text)
+    return len(breaks) if offset is None else bisect_left(breaks, offset)
 
 
 def speech_first_line(line: int, end_line: int, text: str) -> int:
@@ -38,7 +66,7 @@ def speech_first_line(line: int, end_line: int, text: str) -> int:
     (">> ANA LIMA:") puts the speech on the next one, so a citation counted from it points at
     a line without the quote. A turn without `end_line` (made by hand, or stored before it
     was kept) falls back to `line`. Shared by `Turn` and the store's row views of turns."""
-    return end_line - text.count("\n") if end_line else line
+    return end_line - newlines_before(text) if end_line else line
 
 
 class SpeechLines:
@@ -56,7 +84,7 @@ class SpeechLines:
 
     def line_at(self, offset: int) -> int:
         """Source line of character `offset` of `text`: the line a quote starting there cites."""
-        return self.first_line + self.text.count("\n", 0, offset)
+        return self.first_line + newlines_before(self.text, offset)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ missing its calls to action — the report's `notes` say which source was used.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
 from ..analyse.models import Ask, Question
-from ..models import Citation, Session, Turn
+from ..models import Citation, Session, Turn, newlines_before
 from .procedural import is_procedural
 from .questions import question_text
 from .rank import DIRECTIVE, SUMMARY, Scored, cosine, is_directive, mmr_select, score_units, vectorise
@@ -28,6 +28,7 @@ __all__ = [
     "DECISIONS_IN_CALLS",
     "SAME_CALL",
     "Action",
+    "UnitFinder",
     "ask_category",
     "call_kind",
     "cite_quote",
@@ -137,12 +138,32 @@ def quote_offsets(text: str, quote: str) -> list[int]:
     """Where `quote` starts in `text`, left to right and never overlapping: the offsets
     `re.finditer(re.escape(quote), text)` gives, without compiling (and caching) a pattern
     for every quote a report cites (issue 19). `quote` must not be empty."""
-    offsets: list[int] = []
+    return list(_offsets(text, quote))
+
+
+def _offsets(text: str, quote: str) -> Iterator[int]:
+    """`quote_offsets`, one at a time."""
     at = text.find(quote)
     while at >= 0:
-        offsets.append(at)
+        yield at
         at = text.find(quote, at + len(quote))
-    return offsets
+
+
+def _nearest(turn: Turn, quote: str, line: int) -> int | None:
+    """Of the offsets `quote_offsets(turn.text, quote)`, the first whose line is nearest to
+    `line` (None: there is none). Lines only grow along the text, so once an offset is on
+    `line` or after it, or no line break follows it, no later offset is nearer: the search
+    stops there instead of finding every occurrence of the quote in a long turn (issue 19)."""
+    breaks = newlines_before(turn.text)
+    best: int | None = None
+    gap = 0
+    for at in _offsets(turn.text, quote):
+        here = turn.line_at(at)
+        if best is None or abs(here - line) < gap:
+            best, gap = at, abs(here - line)
+        if here >= line or here - turn.first_line == breaks:
+            break
+    return best
 
 
 def cite_quote(session: Session, line: int, quote: str, with_session: bool = False) -> Citation | None:
@@ -155,10 +176,9 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
     q = quote.strip()
     if turn is None or not q:
         return None
-    offsets = quote_offsets(turn.text, q)
-    if not offsets:
+    at = _nearest(turn, q, line)
+    if at is None:
         return None
-    at = min(offsets, key=lambda o: abs(turn.line_at(o) - line))
     return Citation(
         line=turn.line_at(at),
         quote=q,
@@ -167,41 +187,143 @@ def cite_quote(session: Session, line: int, quote: str, with_session: bool = Fal
     )
 
 
-def _unit_for(
-    units: Sequence[Unit], citation: Citation, lines: Sequence[int] | None = None, span: int = 0
-) -> Unit | None:
-    """The sentence a cited quote sits in (or the first sentence of a multi-sentence quote).
+class UnitFinder:
+    """Which sentence a cited quote sits in, for many quotes over one session's units
+    (`find`): the first unit, in the units' order, that is near the citation's lines (starts
+    on one of them, or covers its first) and holds the quote or is held by it.
 
-    With `lines` (the units' start lines, ascending) and `span` (the most lines a unit
-    covers), only the units that can be near the citation are looked at, in order.
+    The units near a citation are few in an ordinary session, and are looked at one by one.
+    In a session of one long line every sentence is near every citation, and that scan made
+    the summary quadratic (28 s of a 200,000-word line, issue 19); so when more than `SCAN`
+    units are near, the units are indexed once (`_index`): their texts joined by a character
+    none of them holds (a quote inside a unit is one `str.find` over the near units' stretch
+    of it) and by their first `KEY` characters (a unit inside a quote is looked up at each of
+    the quote's positions). Among several units with the same text the first near one is
+    taken either way, as the scan takes it.
     """
-    last = citation.line + citation.quote.count("\n")
-    lo = bisect_left(lines, citation.line - span) if lines is not None else 0
-    for u in units[lo:]:
-        if lines is not None and u.line > last:
-            break
-        near = citation.line <= u.line <= last or u.line <= citation.line <= u.line + u.text.count("\n")
-        if near and (citation.quote in u.text or u.text in citation.quote):
-            return u
-    return None
 
+    SCAN = 64  # at most this many near units are looked at one by one
+    KEY = 32  # how many first characters a unit's text is looked up by (shorter texts: each tried)
 
-def _unit_lines(units: Sequence[Unit]) -> tuple[list[int] | None, int]:
-    """What `_unit_for` searches by: the units' first lines when they are in line order (None:
-    not in order, look at every unit) and the most lines one unit spans."""
-    starts = [u.line for u in units]
-    lines = None if any(a > b for a, b in pairwise(starts)) else starts
-    return lines, max((u.text.count("\n") for u in units), default=0)
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
+        self.starts = [u.line for u in units]
+        self.ordered = all(a <= b for a, b in pairwise(self.starts))
+        self.spans = [u.text.count("\n") for u in units]
+        self.span = max(self.spans, default=0)
+        self.indexed = False
+
+    def _index(self) -> None:
+        """The joined texts and the texts by their first characters (see the class)."""
+        if self.indexed:
+            return
+        self.indexed = True
+        texts = [u.text for u in self.units]
+        self.sep = next((c for c in "\x00\x01\x02\x03\ufffe\uffff" if not any(c in t for t in texts)), None)
+        self.joined = (self.sep or "").join(texts)
+        self.begins: list[int] = []
+        at = 0
+        for t in texts:
+            self.begins.append(at)
+            at += len(t) + 1
+        self.by_text: dict[str, list[int]] = {}
+        for i, t in enumerate(texts):
+            self.by_text.setdefault(t, []).append(i)
+        self.longest = max(map(len, texts), default=0)
+        self.short = [t for t in self.by_text if len(t) < self.KEY]
+        keyed: dict[str, list[str]] = {}
+        for t in self.by_text:
+            if len(t) >= self.KEY:
+                keyed.setdefault(t[: self.KEY], []).append(t)
+        self.keyed = {key: sorted(ts, key=len) for key, ts in keyed.items()}
+
+    def _near(self, i: int, citation: Citation, last: int) -> bool:
+        line = self.starts[i]
+        return citation.line <= line <= last or line <= citation.line <= line + self.spans[i]
+
+    def find(self, citation: Citation) -> Unit | None:
+        """The unit `citation` quotes (see the class), or None."""
+        quote = citation.quote
+        last = citation.line + quote.count("\n")
+        if self.ordered:  # only units that start from `span` lines before the citation to its last line
+            lo, hi = bisect_left(self.starts, citation.line - self.span), bisect_right(self.starts, last)
+        else:
+            lo, hi = 0, len(self.units)
+        if hi - lo <= self.SCAN:
+            return next(
+                (
+                    u
+                    for i, u in enumerate(self.units[lo:hi], lo)
+                    if self._near(i, citation, last) and (quote in u.text or u.text in quote)
+                ),
+                None,
+            )
+        self._index()
+        best = self._holding(citation, last, lo, hi)
+        for text in self._held_by(quote):
+            for i in self.by_text[text][bisect_left(self.by_text[text], lo) :]:
+                if i >= hi or (best is not None and i >= best):
+                    break
+                if self._near(i, citation, last):
+                    best = i
+                    break
+        return None if best is None else self.units[best]
+
+    def _holding(self, citation: Citation, last: int, lo: int, hi: int) -> int | None:
+        """The first near unit in lo..hi whose text holds the quote."""
+        if lo >= hi:
+            return None
+        quote = citation.quote
+        if len(quote) > self.longest:
+            return None  # longer than every unit: held by none
+        if self.sep is None:  # every separator is in some text: no index, look at each unit
+            return next(
+                (i for i in range(lo, hi) if quote in self.units[i].text and self._near(i, citation, last)), None
+            )
+        if self.sep in quote:
+            return None  # no unit holds the separator, so none holds this quote
+        at, end = self.begins[lo], self.begins[hi - 1] + len(self.units[hi - 1].text)
+        while True:
+            found = self.joined.find(quote, at, end)
+            if found < 0:
+                return None
+            i = bisect_right(self.begins, found) - 1
+            if self._near(i, citation, last):
+                return i
+            if i + 1 >= hi:
+                return None
+            at = self.begins[i + 1]
+
+    def _held_by(self, quote: str) -> list[str]:
+        """The distinct unit texts that are parts of `quote` (each once at least)."""
+        out = [t for t in self.short if t in quote]
+        key = self.KEY
+        if len(quote) < key:
+            return out
+        grams = {quote[at : at + key] for at in range(len(quote) - key + 1)}
+        for gram in grams & self.keyed.keys():
+            texts = self.keyed[gram]
+            stop = len(quote) - len(texts[0]) + key  # a text of this gram starting later would not fit
+            at = quote.find(gram, 0, stop)
+            while at >= 0:
+                room = len(quote) - at
+                for text in texts:
+                    if len(text) > room:
+                        break
+                    if quote.startswith(text, at):
+                        out.append(text)
+                at = quote.find(gram, at + 1, stop)
+        return out
 
 
 def ask_units(session: Session, units: Sequence[Unit], asks: Sequence[Ask]) -> list[Unit]:
     """The sentences the asks' quotes sit in (an ask whose quote is not verbatim has none):
     which sentences state an ask, whatever their rank as calls to action."""
-    lines, span = _unit_lines(units)
+    finder = UnitFinder(units)
     out = []
     for ask in asks:
         cite = cite_quote(session, ask.line, ask.quote)
-        unit = _unit_for(units, cite, lines, span) if cite is not None else None
+        unit = finder.find(cite) if cite is not None else None
         if unit is not None:
             out.append(unit)
     return out
@@ -242,16 +364,17 @@ def select_actions(
     """
     ranked = list(pool_scores) if pool_scores is not None else score_units(units, chairs=chairs)
     scored = {id(s.unit): s for s in ranked}
-    lines, span = _unit_lines(units)
+    finder = UnitFinder(units)
     taken = [(u.turn, u.start, u.end) for u in exclude]
     floor = min((s.score for s in scored.values()), default=0.1)
     pool: list[Scored] = []
+    pooled: set[int] = set()  # id() of the units in `pool`
     meta: dict[int, tuple[Citation, str]] = {}
     for ask in asks:
         cite = cite_quote(session, ask.line, ask.quote)
         if cite is None:
             continue
-        unit = _unit_for(units, cite, lines, span)
+        unit = finder.find(cite)
         if (
             unit is None
             or overlaps(unit, taken)
@@ -265,7 +388,8 @@ def select_actions(
         if weight <= 0:
             continue  # neither calls on anyone nor commits anyone: not a call to action
         item = Scored(unit, base.score * weight, base.vec)
-        if all(p.unit is not unit for p in pool):
+        if id(unit) not in pooled:  # one call per sentence (a set: a one-line session has thousands)
+            pooled.add(id(unit))
             pool.append(item)
             meta[id(item)] = (cite, ask.category or ask_category(cite.quote))
     chosen = mmr_select(pool, k, lam=0.6, per_speaker=2, max_sim=SAME_CALL)
