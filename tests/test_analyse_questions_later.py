@@ -16,7 +16,7 @@ import pytest
 from forumlens.analyse import questionfeatures, questionmodel
 from forumlens.analyse.context import AnalysisContext, build_context
 from forumlens.analyse.cues import content_words
-from forumlens.analyse.questions import _empty, _same_speaker, find_question_groups, find_questions, word_overlap
+from forumlens.analyse.questions import empty_turn, find_question_groups, find_questions, same_speaker, word_overlap
 from forumlens.analyse.questions_later import LaterTurns, later_turns
 from forumlens.transcript.parse import parse_transcript
 
@@ -64,7 +64,7 @@ def contexts() -> list[AnalysisContext]:
 
 
 def _plain_follow(ctx: AnalysisContext, t: int) -> list[int]:
-    return [j for j in range(t + 1, len(ctx.turns)) if not _empty(ctx, j) and not _same_speaker(ctx, j, t)]
+    return [j for j in range(t + 1, len(ctx.turns)) if not empty_turn(ctx, j) and not same_speaker(ctx, j, t)]
 
 
 def test_following_turns_and_speakers_match_the_scan(contexts: list[AnalysisContext]) -> None:

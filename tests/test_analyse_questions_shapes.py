@@ -19,7 +19,7 @@ import pytest
 from forumlens.analyse import find_intel
 from forumlens.analyse.context import build_context
 from forumlens.analyse.questioncues import intro_name
-from forumlens.analyse.questions import _same_speaker, is_housekeeping, is_question_sentence
+from forumlens.analyse.questions import is_housekeeping, is_question_sentence, same_speaker
 from forumlens.transcript.parse import parse_transcript
 
 from .questions_support import rule_questions
@@ -125,7 +125,7 @@ def test_unnamed_voices_under_one_collective_label_are_different_people() -> Non
     ctx = build_context(parse_transcript(_text("ws-2024-riyadh-qa-runs-out")), mentions=[])
     audience = [t.index for t in ctx.turns if t.label == "AUDIENCE"]
     assert len(audience) >= 4
-    assert not _same_speaker(ctx, audience[0], audience[1])  # Nomvula, then Tomás
+    assert not same_speaker(ctx, audience[0], audience[1])  # Nomvula, then Tomás
 
 
 @pytest.mark.parametrize(

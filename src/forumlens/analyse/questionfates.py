@@ -45,7 +45,7 @@ from .restated import only_restates, restates, without_restatement
 
 if TYPE_CHECKING:
     pass
-from .questiongroups import QuestionGroup, _empty, _last_clause, _same_speaker
+from .questiongroups import QuestionGroup, _last_clause, empty_turn, same_speaker
 from .questionsentences import _PASS_ON, _REDIRECT, _THANKS, _vocative, _words
 
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
@@ -86,16 +86,16 @@ def reply_run(ctx: AnalysisContext, j: int, close: int) -> list[int]:
     lines = [ctx.turns[j].line]
     k = j + 1
     while k < close and (ctx.turns[k].kind != "speech" or not ctx.is_moderator(k)):
-        if not _empty(ctx, k) and ctx.people[k].name != ctx.people[j].name:
+        if not empty_turn(ctx, k) and ctx.people[k].name != ctx.people[j].name:
             break
-        if not _empty(ctx, k):
+        if not empty_turn(ctx, k):
             lines.append(ctx.turns[k].line)
         k += 1
     if ctx.is_moderator(j):
         return lines
     k = j + 1
     while k < close and not ctx.is_moderator(k):
-        if not _empty(ctx, k) and ctx.turns[k].line not in lines:
+        if not empty_turn(ctx, k) and ctx.turns[k].line not in lines:
             lines.append(ctx.turns[k].line)
         k += 1
     return lines
@@ -112,7 +112,7 @@ def _addressee_replies(ctx: AnalysisContext, g: QuestionGroup, j: int, part: str
     cannot answer now (`_non_answer`): the shape of an answer whatever their role (a co-moderator asked "what is in the chat?" answers).
     `part` is the share of the reply that takes up this question when it answers several
     ("twenty litres per person.  For who pays, he cannot answer for the Ministry of Finance")."""
-    if _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
+    if empty_turn(ctx, j) or same_speaker(ctx, j, g.turn):
         return False
     name = ctx.people[j].name
     text = ctx.turns[j].text if part is None else part
@@ -288,7 +288,7 @@ def promised_reply(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     exchange, read up to its own question) when it promises the deed asked (`promises_the_deed`)."""
     words = core_words(" ".join(s.text for s in g.core))
     for j in range(g.turn + 1, min(close + 1, len(ctx.turns))):
-        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or (j < close and question_turn(ctx, groups, j)):
+        if empty_turn(ctx, j) or same_speaker(ctx, j, g.turn) or (j < close and question_turn(ctx, groups, j)):
             continue
         cut = next((h.sentences[0].start for h in groups if h.turn == j), ctx.turns[j].end)
         head = ctx.session.text[ctx.turns[j].start : cut]
@@ -411,7 +411,7 @@ def calls_next(ctx: AnalysisContext, j: int) -> bool:
     """The moderator's turn `j` ends by giving the floor to whoever speaks next ("Who wants to
     take it?  Oksana?", "Aiko, do we have French?", "Let's have the answers.  Hannah first."):
     that speaker's turn is the reply to the question before."""
-    nxt = next((k for k in range(j + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    nxt = next((k for k in range(j + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
     who = ctx.people[nxt].name if nxt is not None else None
     if not who:
         return False
@@ -496,7 +496,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
                 seen == 0
                 and not g.from_moderator
                 and ctx.is_moderator(j)
-                and not _same_speaker(ctx, j, g.turn)
+                and not same_speaker(ctx, j, g.turn)
                 and substantive(head) >= 6
                 and not PARKING.search(head)
                 and not cut_off(head)
@@ -507,7 +507,7 @@ def _fate(ctx: AnalysisContext, g: QuestionGroup, groups: list[QuestionGroup], c
             ):
                 return "answered", [ctx.turns[j].line]
             break
-        if _empty(ctx, j) or _same_speaker(ctx, j, g.turn) or question_turn(ctx, groups, j):
+        if empty_turn(ctx, j) or same_speaker(ctx, j, g.turn) or question_turn(ctx, groups, j):
             continue
         text = ctx.turns[j].text
         if ctx.is_moderator(j) and not g.from_moderator:
@@ -598,12 +598,15 @@ class ReplyShare:
     """What one reply paired with a question says to it (`reply_kinds`): the reply's turn, the
     sentences that go to the question (its part, its share of a batch, or the whole turn), how many
     questions the reply takes together (1: this one alone) and what those sentences do with it
-    (`replyreader.read_reply`: answers, defers, declines, redirects, none)."""
+    (`replyreader.read_reply`: answers, defers, declines, redirects, none). `sentences` are those
+    of `text` (`sentence_texts`), split once here for the readers that weigh them one by one
+    (`relayedreply`)."""
 
     turn: int
     text: str
     batch_size: int
     kind: str
+    sentences: tuple[str, ...] = ()
 
 
 def reply_kinds(
@@ -633,7 +636,7 @@ def reply_kinds(
     by_line = {t.line: t.index for t in ctx.turns}
     for line in lines:
         j = by_line.get(line)
-        if j is None or _empty(ctx, j) or _same_speaker(ctx, j, g.turn):
+        if j is None or empty_turn(ctx, j) or same_speaker(ctx, j, g.turn):
             continue
         part = _part_for(ctx, g, groups, j, nth)
         if part is None:
@@ -654,7 +657,7 @@ def reply_kinds(
             continue  # courtesy or floor business alone: no evidence either way
         if kind != NONE and (question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):
             continue  # a turn that asks (a new asker of the round) is no reply; one that only asks to hear again is
-        yield ReplyShare(j, part, len(batch) if g in batch else 1, kind)
+        yield ReplyShare(j, part, len(batch) if g in batch else 1, kind, tuple(sentence_texts(part)))
 
 
 def reply_reading(
@@ -703,7 +706,7 @@ def _batch(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> list[Qu
         (
             k
             for k in range(j - 1, -1, -1)
-            if not _empty(ctx, k) and not ctx.is_moderator(k) and not question_turn(ctx, groups, k)
+            if not empty_turn(ctx, k) and not ctx.is_moderator(k) and not question_turn(ctx, groups, k)
         ),
         -1,
     )
@@ -815,7 +818,7 @@ def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     return any(
         turn.line in lines
         and not ctx.is_moderator(j)
-        and not _same_speaker(ctx, j, g.turn)
+        and not same_speaker(ctx, j, g.turn)
         and not _talk_between(ctx, groups, g.turn, j, lines)
         and not _kept_for_later(ctx, words, g.turn, j)
         and any(names_asker(s.text, [words]) == 0 and not _non_answer(s.text) for s in ctx.sentences[j])
@@ -849,7 +852,7 @@ def _talk_between(ctx: AnalysisContext, groups: list[QuestionGroup], start: int,
     outside the run of replies on `lines`, the round's questions and its answers (walk 31: "To answer Lucia, …"
     after another panellist's talk answers her later, not in a round's replies)."""
     return any(
-        not _empty(ctx, k)
+        not empty_turn(ctx, k)
         and not ctx.is_moderator(k)
         and not question_turn(ctx, groups, k)
         and ctx.turns[k].line not in lines

@@ -42,14 +42,14 @@ from .questions import (
     BRIEF,
     OVERLAP,
     QuestionGroup,
-    _empty,
-    _same_speaker,
     answers_then_promises,
     calls_next,
     cut_off,
+    empty_turn,
     mod_answers,
     question_turn,
     same_question,
+    same_speaker,
     substantive,
     takes_up,
     word_overlap,
@@ -296,7 +296,7 @@ def _handed(ctx: AnalysisContext, name: str, j: int, asked: int) -> bool:
     """The turn right before the addressee's turn `j` (after the question) is a moderator's
     whose last two sentences call them by first name ("Joseph, on the quality?"): in a round
     of questions, the floor given back to the addressee for this one."""
-    prev = next((k for k in range(j - 1, asked, -1) if not _empty(ctx, k)), None)
+    prev = next((k for k in range(j - 1, asked, -1) if not empty_turn(ctx, k)), None)
     first = name.split()[0] if name else ""
     if prev is None or not first or not ctx.is_moderator(prev):
         return False
@@ -464,7 +464,7 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
                 feats.append("mod:hands-to-addressee")
         elif _aside(said[:600]):
             feats.append("late:next" if _late_aside(said[:600], words) else "aside:next")
-        elif not _same_speaker(ctx, j, g.turn) and _ACKNOWLEDGES.match(text):
+        elif not same_speaker(ctx, j, g.turn) and _ACKNOWLEDGES.match(text):
             feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
             feats.append("next:closes")  # the reply is the session's (or the round's) closing turn

@@ -206,7 +206,7 @@ _FOR_TITLED = re.compile(
 _FLOOR_LABEL = re.compile(r"^\W*(?:AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MALE SPEAKER|SPEAKER)\W*$", re.I)
 
 
-def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
+def same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
     """Whether turns `a` and `b` are by one speaker. Two unnamed turns under a collective
     label ("AUDIENCE:", "PARTICIPANT:") are different voices from the floor unless one follows
     the other with no turn between: three "AUDIENCE" askers in a row are three people."""
@@ -218,7 +218,7 @@ def _same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
         return False
     if not ctx.turns[a].speaker and _FLOOR_LABEL.match(ka):
         lo, hi = min(a, b), max(a, b)
-        return all(_empty(ctx, k) for k in range(lo + 1, hi))
+        return all(empty_turn(ctx, k) for k in range(lo + 1, hi))
     return True
 
 
@@ -550,12 +550,12 @@ def _floor_handoff(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     Judged on the shape of what follows, not on the words of the call."""
     if not g.from_moderator or any(len(s.text.split()) > HANDOFF_WORDS for s in g.sentences):
         return False
-    nxt = next((j for j in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, j)), None)
-    if nxt is None or _same_speaker(ctx, nxt, g.turn):
+    nxt = next((j for j in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, j)), None)
+    if nxt is None or same_speaker(ctx, nxt, g.turn):
         return False
     return any(h.turn == nxt for h in groups)
 
 
-def _empty(ctx: AnalysisContext, j: int) -> bool:
+def empty_turn(ctx: AnalysisContext, j: int) -> bool:
     t = ctx.turns[j]
     return t.kind != "speech" or _words(t.text) < 4

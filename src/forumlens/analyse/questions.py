@@ -124,7 +124,7 @@ from .questionfates import reply_run as reply_run
 from .questionfates import takes_up as takes_up
 from .questionfates import word_overlap as word_overlap
 from .questiongroups import _FLOOR_LABEL as _FLOOR_LABEL
-from .questiongroups import QuestionGroup, _empty, _same_speaker, find_question_groups
+from .questiongroups import QuestionGroup, empty_turn, find_question_groups, same_speaker
 from .questiongroups import is_announcement as is_announcement
 from .questionsentences import is_housekeeping as is_housekeeping
 from .questionsentences import is_question_sentence as is_question_sentence
@@ -187,7 +187,7 @@ def taken_up(
     # every reference holds a name as a whole word: only the turns the session's word index
     # lists for one (issue 19: asked for every answered question, not only the open ones)
     for j in later_turns(ctx).naming(g.turn, set(names)):
-        if j == first or _empty(ctx, j):
+        if j == first or empty_turn(ctx, j):
             continue  # never the first turn after the question
         text = later_text(ctx, j)  # a chair's read-back of notes names the question, it takes nothing up
         if not _may_take_up(text, names):
@@ -272,13 +272,13 @@ def _follows(ctx: AnalysisContext, asked: int, after: int | None = None) -> Iter
     return (
         j
         for j in range(max(asked, after if after is not None else asked) + 1, len(ctx.turns))
-        if not _empty(ctx, j) and not _same_speaker(ctx, j, asked)
+        if not empty_turn(ctx, j) and not same_speaker(ctx, j, asked)
     )
 
 
 def _next_is_moderator(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """Whether the first speech turn after the question's is a moderator's."""
-    j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
     return j is not None and ctx.is_moderator(j)
 
 
@@ -289,9 +289,9 @@ def _voice_between(ctx: AnalysisContext, groups: list[QuestionGroup], asked: int
     wants to take this?", and the next speaker answering; a round of floor questions answered
     together, "To Pierre's question, …", is an answer at once)."""
     return any(
-        not _empty(ctx, k)
+        not empty_turn(ctx, k)
         and not ctx.is_moderator(k)
-        and not _same_speaker(ctx, k, asked)
+        and not same_speaker(ctx, k, asked)
         and not question_turn(ctx, groups, k)
         for k in range(asked + 1, back)
     )
@@ -308,7 +308,7 @@ def _taken_up_by_named(ctx: AnalysisContext, g: QuestionGroup, lines: list[int])
         return False
     if name == g.to:
         return True
-    first = next((k for k in range(g.turn + 1, len(ctx.turns)) if not _empty(ctx, k)), None)
+    first = next((k for k in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
     said = ctx.turns[first].text[:400] if first is not None and first != j else ""
     return any(len(w) > 2 and re.search(rf"\b{re.escape(w)}\b", said) for w in name.split())
 
@@ -326,7 +326,7 @@ def named_reply(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
         (
             j
             for j in later_turns(ctx).naming(g.turn, set(names))
-            if not _same_speaker(ctx, j, g.turn) and _replies_by_name(ctx.turns[j].text, tuple(names))
+            if not same_speaker(ctx, j, g.turn) and _replies_by_name(ctx.turns[j].text, tuple(names))
         ),
         None,
     )
@@ -366,12 +366,12 @@ def _floor_asker_since(ctx: AnalysisContext, groups: list[QuestionGroup], g: Que
     still come back to it ("Ilze, your question.  At night we have one duty officer …")."""
     if ctx.people[back].role != "participant":
         return False
-    return any(g.turn < h.turn < back and _same_speaker(ctx, h.turn, back) for h in groups)
+    return any(g.turn < h.turn < back and same_speaker(ctx, h.turn, back) for h in groups)
 
 
 def _asked_between(ctx: AnalysisContext, groups: list[QuestionGroup], g: QuestionGroup, upto: int) -> bool:
     """Whether someone else put a question after `g`'s turn and before turn `upto`."""
-    return any(g.turn < h.turn < upto and not _same_speaker(ctx, h.turn, g.turn) for h in groups)
+    return any(g.turn < h.turn < upto and not same_speaker(ctx, h.turn, g.turn) for h in groups)
 
 
 # Fate features (`questionfeatures`) that show an answer in so many words, not by position.

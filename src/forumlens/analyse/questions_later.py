@@ -23,7 +23,7 @@ from itertools import groupby
 from .context import AnalysisContext
 from .cues import content_words
 from .questioncues import without_read_back
-from .questions import _FLOOR_LABEL, _empty
+from .questions import _FLOOR_LABEL, empty_turn
 
 __all__ = ["LaterTurns", "later_text", "later_turns"]
 
@@ -36,9 +36,9 @@ class LaterTurns:
     def __init__(self, ctx: AnalysisContext) -> None:
         turns = ctx.turns
         self._ctx = ctx
-        self.speech = [j for j in range(len(turns)) if not _empty(ctx, j)]  # ascending
+        self.speech = [j for j in range(len(turns)) if not empty_turn(ctx, j)]  # ascending
         self._key = [t.speaker or t.label for t in turns]
-        # `questions._same_speaker(ctx, j, t)` with j a later speech turn: a named speaker is one
+        # `questions.same_speaker(ctx, j, t)` with j a later speech turn: a named speaker is one
         # voice all session; an unnamed collective label ("AUDIENCE") only with no speech between
         self._floor = [
             not t.speaker and k is not None and bool(_FLOOR_LABEL.match(k)) for t, k in zip(turns, self._key)
@@ -48,7 +48,7 @@ class LaterTurns:
             self._by_name.setdefault(ctx.people[j].name, []).append(j)
 
     def same_speaker(self, j: int, t: int) -> bool:
-        """`questions._same_speaker(ctx, j, t)` for a speech turn `j` after `t`, without reading
+        """`questions.same_speaker(ctx, j, t)` for a speech turn `j` after `t`, without reading
         the turns between: they are all empty exactly when `j` is the first speech turn after `t`."""
         key = self._key[j]
         if key is None or key != self._key[t]:

@@ -271,7 +271,7 @@ def _has_content(text: str) -> bool:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> int:
     """Words of a text, caption notes left out. Kept per text: the fate rules count the same
-    answer turns again for every question that looks past them (`_empty`)."""
+    answer turns again for every question that looks past them (`empty_turn`)."""
     return len(_NOTE.sub(" ", text).split())
 
 

@@ -18,12 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..transcript.sentences import sentence_texts
 from .context import AnalysisContext
 from .questionfates import core_words, names_asker, reply_kinds
-from .questiongroups import QuestionGroup
-from .questiongroups import _empty as empty
-from .questiongroups import _same_speaker as same_speaker
+from .questiongroups import QuestionGroup, empty_turn, same_speaker
 from .replyreader import ANSWERS
 
 __all__ = ["is_relayed", "relayed_reply_answers"]
@@ -60,7 +57,7 @@ def relayed_reply_answers(
     wanted = [line for line in lines if line in run]
     words = core_words(" ".join(s.text for s in g.core))
     return any(
-        share.kind == ANSWERS and (share.batch_size == 1 or _speaks_to(share.text, g, words))
+        share.kind == ANSWERS and (share.batch_size == 1 or _speaks_to(share.sentences, g, words))
         for share in reply_kinds(ctx, g, groups, wanted, paired)
     )
 
@@ -70,7 +67,7 @@ def _replies_after(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     moderator, of the relayer again, or of a new asker (empty turns skipped)."""
     lines: set[int] = set()
     for j in range(g.turn + 1, len(ctx.turns)):
-        if empty(ctx, j):
+        if empty_turn(ctx, j):
             continue
         if ctx.is_moderator(j) or same_speaker(ctx, j, g.turn) or any(h.turn == j for h in groups):
             break  # the chair's turn, the relayer again, or a new asker: the run of replies is over
@@ -78,14 +75,11 @@ def _replies_after(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     return lines
 
 
-def _speaks_to(share: str, g: QuestionGroup, words: frozenset[str]) -> bool:
-    """Whether a reply's share of `g`, one of several questions it takes together, plainly speaks to
+def _speaks_to(share: tuple[str, ...], g: QuestionGroup, words: frozenset[str]) -> bool:
+    """Whether a reply's share of `g` (its sentences, `ReplyShare.sentences`), one of several questions it takes together, plainly speaks to
     `g`: one of its sentences names `g`'s asker ("For Tomasz, …") or repeats two of its content
     words. Why: `reply_kinds` gives a sentence to the question whose words it shares most, one word
     is enough there ("If the phone works …" went to a question about repaired phones while the reply
     answered another asker by name); with no other question to choose from, one word is enough."""
     asker = frozenset(w for w in (g.relayed_for or g.by or "").split() if len(w) > 2 and w[0].isupper())
-    return any(
-        len(words & core_words(s)) >= 2 or (asker and names_asker(s, [asker]) is not None)
-        for s in sentence_texts(share)
-    )
+    return any(len(words & core_words(s)) >= 2 or (asker and names_asker(s, [asker]) is not None) for s in share)
