@@ -557,5 +557,7 @@ def _floor_handoff(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
 
 
 def empty_turn(ctx: AnalysisContext, j: int) -> bool:
+    """Turn `j` says nothing a question or a reply could be made of: a stage note, or fewer than
+    four words ("Yes.", "Thank you, Ana.")."""
     t = ctx.turns[j]
     return t.kind != "speech" or _words(t.text) < 4
