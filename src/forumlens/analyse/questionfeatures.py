@@ -17,10 +17,6 @@ several questions by their askers' names ("Layla, yes, … Jean-Baptiste, we wil
 email") or by parts ("the first part …") is read in the part that is this question's
 (`addressed_part`, `questioncues.ordinal_part`); an aside that comes only after the reply has
 answered ("… and for the commission, let me take it after") is `late:`, not `aside:`.
-What the first reply says is also read without phrase lists (`said_features`, from
-`replyevidence`): whether its opening sentence withholds speech by grammar, puts the question
-off, how much of the question's matter it takes up, and whether a later turn takes the matter up
-after the question was put off (`say:` features, stop 45).
 
 Pure functions of an `AnalysisContext` and the question groups of `analyse.questions`;
 training and inference both call `fate_features`, so they cannot drift apart.
@@ -60,7 +56,6 @@ from .questions import (
 )
 from .questions_later import later_turns
 from .questionsentences import _words
-from .replyevidence import matter, opening, own_words, parks, uptake, withholds_speech
 from .restated import only_restates
 
 __all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
@@ -369,78 +364,6 @@ _ACKNOWLEDGES = re.compile(
 _LEFT = re.compile(r"\b(?:has|had|have) (?:to )?(?:left|leave|gone)\b|\bis not (?:here|with us) any ?more\b", re.I)
 
 
-# Figures of `replyevidence.uptake` that bucket a reply's uptake of the question's matter.
-UPTAKE_SOME, UPTAKE_MUCH = 1, 2
-# Words the reader of a relayed question must go on with in the same turn to be answering it.
-READER_WORDS = 6
-
-
-def _immediate_reply(ctx: AnalysisContext, g: QuestionGroup, first: int | None) -> int | None:
-    """The turn that replies to `g` first: the first following turn by someone else, or, when the
-    question closes a turn under a collective label ("FLOOR", "SPEAKER") and the very next turn is
-    under the same label, that turn (`following_turns` reads it as the same voice, but a question
-    put at the end of one turn and a turn right after it are two voices)."""
-    later = later_turns(ctx)
-    at = next((j for j in later.speech if j > g.turn), None)
-    if at is None or at == first:
-        return first
-    turn = ctx.turns[g.turn]
-    rest = ctx.session.text[g.sentences[-1].end : turn.end]
-    if same_speaker(ctx, at, g.turn) and not turn.speaker and _words(rest) < 3 and not ctx.people[at].name:
-        return at
-    return first
-
-
-def said_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, said: str, first: int | None) -> list[str]:
-    """What the first reply says to the question, from its grammar and its matter
-    (`replyevidence`), not from phrases: `say:withholds` (its opening sentence withholds speech:
-    "I am not the person who decides"; or the reader of a relayed question goes on, in their own
-    words, to withhold it), `say:parks` (its opening puts the question off to a later time),
-    `say:uptake-*` (how much of the question's matter its best sentence takes up), and
-    `say:later-uptake` (a turn after the first reply, by someone else, takes the matter up after
-    the question was put off).
-
-    Tried and left out (stop 45): the reader of a relayed question answering it in the same
-    turn fired 4 times on rounds 1–28, all on questions left open (the reader going on to the
-    next message), and once, right, on round 29."""
-    feats: list[str] = []
-    m = matter(" ".join(s.text for s in g.core))
-    reply = _immediate_reply(ctx, g, first)
-    if reply is not None and reply != first:
-        said = ctx.turns[reply].text[:1000]
-    head = opening(said[:1000]) if said else []
-    parked = False
-    if any(withholds_speech(s) for s in head):
-        feats.append("say:withholds")
-    elif any(parks(s) for s in head):
-        feats.append("say:parks")
-        parked = True
-    if said and m:
-        took = uptake(m, said[:1000])
-        feats.append(
-            "say:uptake-much"
-            if took >= UPTAKE_MUCH
-            else "say:uptake-some"
-            if took >= UPTAKE_SOME
-            else "say:uptake-none"
-        )
-    if g.by and g.by != g.asked_by:
-        # the reader of a relayed question goes on, in their own voice, to withhold the answer
-        turn = ctx.turns[g.turn]
-        starts = [
-            h.sentences[0].start for h in fc.groups if h.turn == g.turn and h.sentences[0].start > g.sentences[-1].end
-        ]
-        rest = ctx.session.text[g.sentences[-1].end : min(starts, default=turn.end)]
-        withheld = own_words(rest) and any(withholds_speech(s) for s in opening(rest, 3))
-        if _words(rest) >= READER_WORDS and withheld and "say:withholds" not in feats:
-            feats.append("say:withholds")
-    # a turn after the reply, by someone other than the asker, sharing two of the matter's stems
-    later = later_turns(ctx).sharing(set(m.stems), g.turn, reply + 1) if reply is not None else iter(())
-    if (parked or g.parked) and next(later, None) is not None:
-        feats.append("say:later-uptake")
-    return feats
-
-
 def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> list[str]:
     """Features of one question's fate (see the module docstring for why these)."""
     groups, close = fc.groups, fc.close
@@ -452,7 +375,6 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
     words = content_words(" ".join(s.text for s in g.core))
     to_person = g.to in people
     feats.append("to:person" if to_person else "to:room" if g.to == "room" else "to:other")
-    reply_said = ""  # the first reply's part for this question (below), for the evidence of what it says
     # Batching: more questions put in the same turn, before or after this one.
     same_turn = [h for h in groups if h.turn == g.turn]
     if len(same_turn) > 1:
@@ -501,7 +423,6 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             if said is None:
                 feats.append("reply:other-part")  # "Can I take the first part, …" answers the question before
         said = said or ""
-        reply_said = said
         if who == "mod":
             # The rules' reading of a moderator's words: stopping for time or parking the
             # question ("maybe Tariq can answer by email"), unless handing it over briefly
@@ -547,7 +468,6 @@ def fate_features(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext) -> li
             feats.append("reply:acknowledges")  # "Good question.  The report has …": taken up as asked
         if CLOSING.search(text):
             feats.append("next:closes")  # the reply is the session's (or the round's) closing turn
-    feats.extend(said_features(ctx, g, fc, reply_said, follow[0] if follow else None))
     if g.parked or _aside_after(ctx, g, fc, len(same_turn)):
         feats.append("aside:own-turn")
     # Word overlap between the question and the replies (`words`, above).

@@ -28,7 +28,7 @@ from .cues import CUT_OFF, DECLINE_SENTENCE, MOVES_ON, PARKING, PROCEDURAL, TO_C
 from .questioncues import ANSWERS_NOW, CARRIED, DEFERS_FAST, FLOOR_OPEN, NOT_KNOWN_FAST, TIME_SHORT
 from .questionfates import takes_up
 
-__all__ = ["ANSWERS", "DECLINES", "DEFERS", "NONE", "REDIRECTS", "courtesy", "read_reply", "sentence_kind"]
+__all__ = ["ANSWERS", "DECLINES", "DEFERS", "NONE", "REDIRECTS", "read_reply", "sentence_kind"]
 
 ANSWERS = "answers"
 DEFERS = "defers"
@@ -89,7 +89,7 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
     return None
 
 
-def courtesy(sentence: str) -> bool:
+def _courtesy(sentence: str) -> bool:
     """Thanks, assent, procedure or a short call of the next speaker or item (`FLOOR_CUE`, `FLOOR_OPEN`:
     "Fredrik, the next one, please.") that says nothing to the question ("Thank you, Jonas.", "Okay.")."""
     return bool(_COURTESY.match(sentence)) or (
@@ -129,7 +129,7 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
             if takes_up(sentence, question):
                 return ANSWERS
         elif _YES_NO.match(sentence) or (
-            not courtesy(sentence) and (content_words(sentence) or re.search(r"\d", sentence))
+            not _courtesy(sentence) and (content_words(sentence) or re.search(r"\d", sentence))
         ):
             return ANSWERS
     return kinds[0] if kinds else None
