@@ -246,3 +246,24 @@ def test_unpadded_timings_and_a_name_line_heading_each_cue() -> None:
     ]
     assert session.turns[1].label == "de Groot, Sanne"
     assert session.turns[1].text.startswith("Thank you.") and session.turns[1].text.endswith("travel line moved.")
+
+
+def test_a_timing_line_that_cannot_be_read_is_named_with_its_line() -> None:
+    """A cue whose timing is mistyped is read as more of the cue before, so its new voice is lost:
+    the session's warnings name the line and the fix, and good timing lines give no warning."""
+    from forumlens.transcript.cues import unread_timings
+    from forumlens.transcript.parse import parse_transcript
+
+    good = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz>Good morning, welcome.\n\n"
+        "00:00:05.000 --> 00:00:08.000\n<v Ben Okoro>Thank you, Ana, I will be brief.\n\n"
+        "00:00:09.000 --> 00:00:12.000\n<v Ana Ruiz>Thank you, Ben.\n"
+    )
+    bad = good.replace("00:00:05.000 --> 00:00:08.000", "00:00:05.000 --> 00:00:0X.000")
+    assert unread_timings(good) == [] and unread_timings(bad) == [6]
+    assert not any("timing" in w for w in parse_transcript(good, source="good.vtt").warnings)
+    session = parse_transcript(bad, source="bad.vtt")
+    (note,) = [w for w in session.warnings if "timing" in w]
+    assert note.startswith("line 6: a cue timing line that cannot be read") and "hh:mm:ss.mmm" in note
+    # an arrow in speech is no timing line, and a text that is no cue file is not read for them
+    assert unread_timings("JO LI: the flow goes 3 --> 4 then back\n") == []

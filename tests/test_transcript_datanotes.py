@@ -13,9 +13,28 @@ def test_a_json_file_of_turns_is_named_as_data_with_the_fix() -> None:
     assert "JSON data" in note and "`NAME: text`" in note
     lines = '{"id": 1, "text": "clean water"}\n{"id": 2, "text": "food"}\n'
     assert data_file_notes(lines, "items.jsonl") and data_file_notes(lines, "") != ()
-    # braces in prose, or one broken object, are no JSON file
+    # braces in prose are no JSON file
     assert data_file_notes("{draft} Notes of the call. We met on Friday.\n", "notes.txt") == ()
-    assert data_file_notes('{"turns": [\n', "cut.json") == ()
+    assert data_file_notes("[Draft] Notes of the call. We met on Friday.\n", "notes.txt") == ()
+
+
+def test_json_cut_off_is_named_with_its_line_and_column() -> None:
+    cut = '{"turns": [\n  {"speaker": "Ines Varga", "text": "We need a spectrum map."},\n'
+    (note,) = data_file_notes(cut, "turns.json")
+    assert note.startswith("line 2, column ") and "not valid" in note and "fix the JSON" in note
+    # without the suffix, the opening says it is JSON data
+    assert data_file_notes(cut, "download")[0].startswith("line 2, column ")
+    # JSON lines: the first line that does not parse is the one named
+    (lines,) = data_file_notes('{"id": 1}\n{"id": 2\n{"id": 3}\n', "items.jsonl")
+    assert lines.startswith("line 2, column 9:")
+
+
+def test_a_table_with_no_caption_header_says_which_header_it_needs() -> None:
+    (note,) = data_file_notes("name,comment\nAna Souza,We ask for a budget line\nBen Okafor,Thanks\n", "call.csv")
+    assert "no caption table was read" in note and "(speaker,text)" in note
+    # a caption table gets no note; the same rows in a .txt are no table
+    assert data_file_notes("speaker,text\nAna Souza,We ask for a budget line\nBen Okafor,Thanks\n", "call.csv") == ()
+    assert data_file_notes("name,comment\nAna Souza,We ask for a budget line\n", "call.txt") == ()
 
 
 def test_the_line_of_a_quote_that_opens_a_cell_and_never_closes() -> None:

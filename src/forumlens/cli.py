@@ -36,6 +36,7 @@ from .cli_support import (
 from .errors import ForumlensError, NotFound
 from .filetypes import ACCEPTED, TABLE_SUFFIXES
 from .settings import load_settings
+from .transcript.tables import CAPTION_HEADER_NEEDED
 
 if TYPE_CHECKING:
     from .models import IngestOutcome
@@ -363,8 +364,8 @@ def ingest(
             click.echo(
                 f"warning: {folder}: {len(tables)} {'table' if len(tables) == 1 else 'tables'} not read, "
                 f"no caption export in {'its' if len(tables) == 1 else 'their'} first rows "
-                f"({_some_names(folder, tables)}): a caption table needs a header row naming a speaker "
-                "and a text column (speaker,text); fix the header, or name the file to store it as a document",
+                f"({_some_names(folder, tables)}): {CAPTION_HEADER_NEEDED}; fix the header, or name the file "
+                "to store it as a document",
                 err=True,
             )
         if others:

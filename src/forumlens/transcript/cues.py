@@ -43,6 +43,7 @@ __all__ = [
     "speech_end",
     "speech_start",
     "timing_between",
+    "unread_timings",
 ]
 
 # A cue timing line: hours optional (WebVTT), fields perhaps unpadded (`0:0:7.420`, an early
@@ -89,6 +90,22 @@ def is_cue_file(text: str) -> bool:
         return False
     timings = _TIMING.finditer(text)
     return next(timings, None) is not None and next(timings, None) is not None
+
+
+# A line that opens as a cue timing does (a time, then an arrow) but is none `_TIMING` reads:
+# `00:00:05.000 --> 00:00:0X.000`. Its cue is read as more of the cue before, so the next voice
+# is lost unless the file is fixed; `unread_timings` names such lines so the ingest can say so.
+_TIMING_LIKE = re.compile(r"^[ \t]*\d[\d:.,]*[ \t]*-->", re.MULTILINE)
+
+
+def unread_timings(text: str) -> list[int]:
+    """The 1-based lines of a cue file that open like a timing line (a time and `-->`) but cannot be
+    read as one; empty for a text that is no cue file."""
+    if "-->" not in text or not is_cue_file(text):
+        return []
+    return [
+        text.count("\n", 0, m.start()) + 1 for m in _TIMING_LIKE.finditer(text) if not _TIMING.match(text, m.start())
+    ]
 
 
 def timing_between(text: str, start: int, end: int) -> bool:

@@ -1,22 +1,28 @@
-"""What to say of a file read as a document that was meant as data: a JSON file, or a CSV/TSV whose
-quote is never closed.
+"""What to say of a file read as a document that was meant as data: a JSON file (whole or cut off), or
+a CSV/TSV whose quote is never closed or whose first rows hold no caption header.
 
 Why: a file named on the command line is always tried, and a text with no speaker turns is kept as a
 document. For a JSON file of turns, or a CSV whose opening quote runs to the end of the file (so no
 caption table is found), the generic "no turn markers" note says nothing of the cause; these notes
-name it, with the line and the fix. The file is still stored as it stands.
+name it, with the line and the fix. The file is still stored as it stands (a user may have meant to
+keep it so); the note is what tells a cut-off download or a wrong header apart from a real document.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePath
 
-from .tables import all_record_spans, unclosed_quote, unclosed_quote_note
+from .tables import CAPTION_HEADER_NEEDED, all_record_spans, caption_table, unclosed_quote, unclosed_quote_note
 
 __all__ = ["data_file_notes", "open_quote_line"]
 
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
+_JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+# how JSON data opens (an object's first key, an array of values): a report that opens with a bracketed
+# note ("[Draft] …", "{placeholder}") does not
+_JSON_OPENING = re.compile(r'\A\s*(?:\{\s*"|\[\s*[\[{"\d-])')
 
 
 def data_file_notes(text: str, source: str) -> tuple[str, ...]:
@@ -28,11 +34,59 @@ def data_file_notes(text: str, source: str) -> tuple[str, ...]:
             " stands; to store turns, write one `NAME: text` line a turn, or a .csv with a speaker and a"
             " text column",
         )
-    delimiter = _TABLE_SUFFIXES.get(PurePath(source).suffix.lower()) if source else None
-    line = open_quote_line(text, delimiter) if delimiter else None
-    if line is None:
+    suffix = PurePath(source).suffix.lower() if source else ""
+    if suffix in _JSON_SUFFIXES or _JSON_OPENING.match(text):
+        broken = _json_error(stripped)
+        if broken is not None:
+            return (broken,)
+    delimiter = _TABLE_SUFFIXES.get(suffix)
+    if delimiter is None:
         return ()
-    return (unclosed_quote_note(line, "no table was read and the file was kept as a document"),)
+    line = open_quote_line(text, delimiter)
+    if line is not None:
+        return (unclosed_quote_note(line, "no table was read and the file was kept as a document"),)
+    if not caption_table(text):
+        return (
+            f"no caption table was read: {CAPTION_HEADER_NEEDED} in its first rows, so the file was kept as a"
+            " document; fix the header and ingest again",
+        )
+    return ()
+
+
+def _json_error(text: str) -> str | None:
+    """Where JSON data stops being valid, as a note with the line and the fix; None when it parses or
+    is empty. JSON lines are read one by one, so the first broken line is the one named."""
+    if not text:
+        return None
+    lines = [(n, ln) for n, ln in enumerate(text.split("\n"), 1) if ln.strip()]
+    if len(lines) > 1 and all(ln.lstrip()[:1] == "{" for _, ln in lines) and _parses(lines[0][1]):
+        for n, ln in lines:
+            try:
+                json.loads(ln)
+            except ValueError as error:
+                return _broken(n, getattr(error, "colno", 1), getattr(error, "msg", str(error)))
+        return None
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return _broken(error.lineno, error.colno, error.msg)
+    return None
+
+
+def _parses(line: str) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
+def _broken(line: int, column: int, why: str) -> str:
+    return (
+        f"line {line}, column {column}: the file is JSON data that is not valid ({why}; a download cut off?),"
+        " so its text was kept as one document as it stands; fix the JSON, or write one `NAME: text` line a"
+        " turn, and ingest again"
+    )
 
 
 def _is_json(text: str) -> bool:

@@ -116,7 +116,7 @@ from .briefingqa import briefing_markers
 from .chatblock import chat_blocks, with_chat_blocks
 from .clock import label_colon, stamp_free
 from .cuerepeats import join_repeated_cues, join_stamped_repeats
-from .cues import cues_begin, first_speech
+from .cues import cues_begin, first_speech, unread_timings
 from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
 from .header import find_title, guess_year
@@ -351,6 +351,28 @@ def _parse_export(text: str, source: str, sha256: str, export: ExportMarks, star
     )
 
 
+_UNREAD_SHOWN = 3  # unreadable timing lines named one by one; the rest are counted
+
+
+def _unread_timing_notes(text: str) -> tuple[str, ...]:
+    """Warnings for a cue file's timing lines that cannot be read: each such cue is read as more of
+    the cue before (its voice, if new, is lost), so the ingest names the line and the fix."""
+    lines = unread_timings(text)
+    if not lines:
+        return ()
+    rows = text.split("\n")
+    notes = [
+        f"line {n}: a cue timing line that cannot be read ({rows[n - 1].strip()[:60]!r}), so its cue was read as"
+        " part of the cue before; write its times as hh:mm:ss.mmm --> hh:mm:ss.mmm and ingest again"
+        for n in lines[:_UNREAD_SHOWN]
+    ]
+    if len(lines) > _UNREAD_SHOWN:
+        notes.append(
+            f"{len(lines) - _UNREAD_SHOWN} more cue timing lines cannot be read (first at line {lines[_UNREAD_SHOWN]})"
+        )
+    return tuple(notes)
+
+
 def _says_own_name(label: str | None) -> bool:
     """Whether a label's one-word name is how the person is addressed, not a captioner's short
     form of a whole name: after a title (`MR. QIAO:`), or with where or what the person is in
@@ -428,9 +450,9 @@ def _session(
     if heading is not None:
         header = heading
     title = find_title(header)
-    warnings: tuple[str, ...] = noted
+    warnings: tuple[str, ...] = (*noted, *_unread_timing_notes(text))
     if not turns:
-        warnings = (*noted, "no turn markers (>> NAME:) found; kept as a document with zero turns")
+        warnings = (*warnings, "no turn markers (>> NAME:) found; kept as a document with zero turns")
     return Session(
         title=title,
         sha256=sha256,
