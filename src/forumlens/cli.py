@@ -34,9 +34,8 @@ from .cli_support import (
     source_checkout,
 )
 from .errors import ForumlensError, NotFound
-from .filetypes import ACCEPTED, TABLE_SUFFIXES
+from .filetypes import ACCEPTED, CAPTION_HEADER_NEEDED, TABLE_SUFFIXES
 from .settings import load_settings
-from .transcript.tables import CAPTION_HEADER_NEEDED
 
 if TYPE_CHECKING:
     from .models import IngestOutcome

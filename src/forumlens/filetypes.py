@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ACCEPTED", "FORMATS", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "Format"]
+__all__ = ["ACCEPTED", "CAPTION_HEADER_NEEDED", "FORMATS", "TABLE_SUFFIXES", "TEXT_SUFFIXES", "Format"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ FORMATS: tuple[Format, ...] = (
 # suffixes a folder's file is tried by ("" a file without one); a table's only when it sniffs as a caption export
 TEXT_SUFFIXES = frozenset({"", *(s for f in FORMATS if not f.table for s in f.suffixes)})
 TABLE_SUFFIXES = frozenset(s for f in FORMATS if f.table for s in f.suffixes)
+# what a table must hold to be read as captions, said the same way wherever a table is not read
+CAPTION_HEADER_NEEDED = "a caption table needs a header row naming a speaker and a text column (speaker,text)"
 
 
 def _accepted() -> str:

@@ -14,7 +14,8 @@ import json
 import re
 from pathlib import PurePath
 
-from .tables import CAPTION_HEADER_NEEDED, all_record_spans, caption_table, unclosed_quote, unclosed_quote_note
+from ..filetypes import CAPTION_HEADER_NEEDED
+from .tables import all_record_spans, caption_table, unclosed_quote, unclosed_quote_note
 
 __all__ = ["data_file_notes", "open_quote_line"]
 

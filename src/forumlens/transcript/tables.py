@@ -35,7 +35,6 @@ from .answers import ANSWER_COLUMNS, answer_turns
 from .exportmarks import ExportMarks, Mark
 
 __all__ = [
-    "CAPTION_HEADER_NEEDED",
     "all_record_spans",
     "caption_table",
     "csv_fields",
@@ -96,10 +95,6 @@ def read_table(text: str) -> ExportMarks | None:
     if any(ch in line for _, line in head for ch in ",;\t"):
         return _csv_table(text, head)
     return None
-
-
-# what a table must hold to be read as captions, said the same way wherever a table is not read
-CAPTION_HEADER_NEEDED = "a caption table needs a header row naming a speaker and a text column (speaker,text)"
 
 
 def caption_table(text: str) -> bool:
