@@ -43,3 +43,28 @@ def test_a_label_whose_ask_is_not_in_the_gold_stops_with_the_file_and_line(tmp_p
     assert agreement.first_categories(gold, 3, "fund us") == ["funding"]
     with pytest.raises(SystemExit, match=r"x\.gold\.json: no ask at line 4"):
         agreement.first_categories(gold, 4, "fund us")
+
+
+def test_content_words_leave_out_the_cue_and_the_glue() -> None:
+    assert agreement.content_words("Please, we need your help with the solar kiosks") == {"help", "solar", "kiosks"}
+
+
+def test_alike_asks_are_paired_only_across_rounds() -> None:
+    asks = [
+        ("r1", "a budget line for the village radio stations", ["funding"]),
+        ("r1", "a budget line for the village radio stations next year", ["funding"]),
+        ("r2", "more money for the village radio stations", ["funding", "support"]),
+        ("r3", "the radio stations should publish their village maps", ["communication-channels"]),
+        ("r3", "a keyboard layout in Tigrinya", ["support"]),
+    ]
+    paired = agreement.neighbour_agreement(asks, 0.3)
+    by_first = {(round_, cats[0]): near for round_, cats, near in paired}
+    # the r1 asks never take each other as neighbours, only the r2 ask (and r3's, by overlap)
+    assert by_first[("r1", "funding")][0] == ["funding", "support"]
+    assert ("r3", "support") not in by_first  # nothing alike in another round
+    assert all(round_ != "r1" or ["funding"] not in near for round_, _, near in paired)
+
+
+def test_overlap_of_word_sets() -> None:
+    assert agreement.overlap(frozenset({"a", "b"}), frozenset({"b", "c"})) == pytest.approx(1 / 3)
+    assert agreement.overlap(frozenset(), frozenset({"b"})) == 0.0
