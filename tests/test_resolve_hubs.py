@@ -43,3 +43,11 @@ def test_hub_name_units() -> None:
     assert hub_name("Remote Hub", ["REMOTE HUB"], "Trichy") == "Trichy Hub"
     assert hub_name("Remote Hub", ["REMOTE HUB"], None) == "Remote Hub"
     assert hub_name("Hub Georgetown", ["HUB GEORGETOWN"], "Trichy") == "Georgetown Hub"
+
+
+def test_a_remote_hub_label_with_in_before_the_place_is_named_by_the_place() -> None:
+    # "REMOTE HUB IN TAMALE": the preposition and "remote" are no part of the hub's name
+    assert hub_name("Remote Hub In Tamale", ["REMOTE HUB IN TAMALE"]) == "Tamale Hub"
+    assert hub_name("Remote Hub of Port Louis", ["REMOTE HUB OF PORT LOUIS"]) == "Port Louis Hub"
+    # without a preposition the captioned shape stays
+    assert hub_name("Remote Hub Tamale", ["REMOTE HUB TAMALE"]) == "Remote Hub Tamale"

@@ -27,6 +27,11 @@ __all__ = ["hub_name", "said_place"]
 # "Hub" opening a label, the place after it ("HUB GEORGETOWN", "Hub: Suva")
 # ("HUB IN CHITTAGONG": the preposition is no part of the place)
 _LEADING_HUB = re.compile(r"^(?P<hub>hub)[\s,:-]+(?:(?:in|at|of|from)\s+)?(?P<place>.+)$", re.IGNORECASE)
+# "REMOTE HUB IN YAOUNDE": the place after a preposition names the hub ("Yaounde Hub"); without
+# one ("Remote Hub Dhaka") the parser's words stay, the name the annotations give that shape
+_REMOTE_HUB_IN = re.compile(
+    r"^remote\s+(?:participation\s+)?(?P<hub>hub)[\s,:-]+(?:in|at|of|from)\s+(?P<place>.+)$", re.IGNORECASE
+)
 _HUB = re.compile(r"\bhub\b", re.IGNORECASE)
 # the words every hub's name may carry besides its place
 _HUB_WORDS = frozenset({"remote", "hub", "participation", "node", "online", "the"})
@@ -71,8 +76,9 @@ def said_place(group_turns: Sequence[int], turns: Sequence[Turn]) -> str | None:
 
 
 def _place_first(name: str) -> str:
-    """ "Hub Georgetown" → "Georgetown Hub"; a name with the place first is kept."""
-    m = _LEADING_HUB.match(name.strip())
+    """ "Hub Georgetown" → "Georgetown Hub", "Remote Hub in Yaounde" → "Yaounde Hub"; a name with
+    the place first is kept."""
+    m = _LEADING_HUB.match(name.strip()) or _REMOTE_HUB_IN.match(name.strip())
     if m is None:
         return name
     return f"{m.group('place').strip(' ,')} {m.group('hub')}"
