@@ -32,6 +32,7 @@ from forumlens.resolve.hubvoices import split_hub_voices
 from forumlens.resolve.initials import join_initials
 from forumlens.resolve.interpreted import join_interpreted
 from forumlens.resolve.mentions import Mention, another_name, find_mentions
+from forumlens.resolve.misheardgiven import join_misheard_given_names
 from forumlens.resolve.misheardsurname import join_misheard_surnames
 from forumlens.resolve.newcoalitions import (
     NewCoalition,
@@ -623,6 +624,9 @@ def prepare(session: Session, registry: Registry, *, reattribute: bool = True) -
     # ">> GREGORZ HSHONSHEVSKI:", ">> GRZEGORZ CHRZASZCZEWSKI:": one surname typed by ear twice
     groups, sounded = join_soundalikes(groups, session.turns)
     renamed |= sounded
+    # ">> SEAN TALAKAI:" after "Sione Talakai is on the WebEx", later ">> SIONE TALAKAI:": one voice
+    groups, given = join_misheard_given_names(groups, session.turns)
+    renamed |= given
     # ">> PRABHAKAR TIRU:" after "Prabhakar Thiruvengadam, who chairs …": the label cut short
     groups, cut = join_cut_labels(groups, session.turns)
     renamed |= cut

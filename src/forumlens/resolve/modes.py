@@ -629,9 +629,22 @@ def _count(word: str) -> int:
     return NUMBER_WORDS.get(word.lower(), 0) or int(word)
 
 
+# "two of our speakers sit here in the room with me.  The third is on the WebEx": the room's count,
+# then the one left over placed online in the next sentence (one, whatever the ordinal)
+_REST_AWAY = Prefiltered(
+    re.compile(
+        rf"\b{_NUM}{_PANEL}\s*(?:(?:are|sit|are\s+sitting|are\s+seated)\s+)?{_ROOM}\b[^.;?!]{{0,60}}[.;]\s+"
+        r"(?:and\s+)?the\s+(?:second|third|fourth|fifth|other|last|remaining)(?:\s+(?:one|speaker|panell?ist|presenter))?\s+"
+        rf"(?:is|joins(?:\s+us)?|will\s+join(?:\s+us)?)\s+(?:{_AWAY}|(?:on|via)\s+(?:the\s+)?(?:{_PLATFORM}))\b",
+        re.IGNORECASE,
+    )
+)
+
+
 def speaker_split(words: str) -> tuple[int, int, int, int] | None:
     """(on site, online, start, end) of a chair's count of the panel by where they are ("three
-    speakers in the room and one online"; `ALL` on one side for "all of them here in the room"),
+    speakers in the room and one online", "two of them sit here in the room.  The third is on
+    Zoom"; `ALL` on one side for "all of them here in the room"),
     else None. Once the speakers on one side are all known, the others of the panel are on the
     other side: the session said so."""
     m = _SPLIT.search(words)
@@ -639,6 +652,9 @@ def speaker_split(words: str) -> tuple[int, int, int, int] | None:
         a, b, c, d = m.groups()
         room, away = (a, b) if a is not None else (d, c)
         return _count(room), _count(away), m.start(), m.end()
+    rest = _REST_AWAY.search(words)
+    if rest is not None:
+        return _count(rest.group(1)), 1, rest.start(), rest.end()
     every = _ALL.search(words)
     if every is None:
         return None
