@@ -146,11 +146,37 @@ def join_handed_turns(
         if len(holders) != 1 or holders[0] is before:
             continue
         target = holders[0]
+        others = _other_full_names(first, target, turns)
+        if others:
+            # "online from Kigali, Amani Rwigamba" and, from the floor, "Amani Mrisho": the session
+            # says two full names with the first name, so the name called tells nobody apart; the
+            # voice is the other one only when the holder has not spoken yet (the one called is the
+            # one the session had named), else nobody's
+            if len(others) == 1 and not floor and min(target.turns) > group.turns[0]:
+                group.name = others[0]
+            continue
         if floor and not all(floor_label(lab) for lab in target.labels):
             continue
         target.turns = sorted([*target.turns, *group.turns])
         gone.add(id(group))
     return [g for g in groups if id(g) not in gone]
+
+
+def _other_full_names(first: str, holder: LabelGroup, turns: Sequence[Turn]) -> list[str]:
+    """The full names the session says with the first name `first` (a name key) that are not the
+    holder's, one per person (longest form)."""
+    if holder.name is None or len(name_key(holder.name).split()) < 2:
+        return []
+    people: list[str] = []
+    for name in said_full_names(first, speech_texts(turns)):
+        if len(name_key(name).split()) < 2 or same_person(name, holder.name):
+            continue
+        same = next((k for k, p in enumerate(people) if same_person(name, p)), None)
+        if same is None:
+            people.append(name)
+        elif len(name) > len(people[same]):
+            people[same] = name
+    return people
 
 
 def _name_by_own_words(group: LabelGroup, first: str, turns: Sequence[Turn], session: bool = False) -> None:

@@ -272,6 +272,10 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: 
         if turn is None or turn.index in own_turns:
             continue
         s_a, s_b = view.sentence_at(turn.index, hit.start)
+        # "Amani in Kigali and Amani in the room": a word two speakers go by places neither
+        shared = fold_name(hit.form) not in full and fold_name(hit.form) not in unique
+        if shared:
+            continue
         if hit.end not in draft.seen and thanked_elsewhere(view, turn.index, hit.end) is not None:
             # "Thank you, …, Tchissola in Luanda, …": a voice thanked with where it is, not the host city
             draft.add_mode(2, 0, view.evidence(s_a, s_b, "mode"), seen=hit.end)

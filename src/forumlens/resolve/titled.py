@@ -30,6 +30,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from forumlens.models import Turn
+from forumlens.resolve.cutlabels import said_full_names, speech_texts
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.saidoffices import acronym_of, office_key
 from forumlens.resolve.titles import is_title_word, parse_title
@@ -311,6 +312,15 @@ def _said_genders(person: Counter[str], said: Sequence[tuple[str, str | None]]) 
     return {g for n, g in said if g and n in person}
 
 
+def _opens_said_names(word: str, turns: Sequence[Turn]) -> bool:
+    """Whether the speech says a full name of two words or more that opens with `word` (a name
+    key) and does not end with it ("SUTARNI SUTARNI", one name badged twice, ends with it)."""
+    return any(
+        len(key := name_key(name).split()) >= 2 and key[-1] != word
+        for name in said_full_names(word, speech_texts(turns))
+    )
+
+
 def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) -> list[LabelGroup]:
     """Give a titled surname label ("MS. OKORO") the one full name of the session ending with it.
 
@@ -341,6 +351,9 @@ def join_titled_surnames(groups: Sequence[LabelGroup], turns: Sequence[Turn]) ->
                     g is not group and g.name and surname in _words(g.name)[:-1] and _hyphen_head(g.name) != surname
                     for g in result
                 )
+                # ">> AMANI:" where the speech says "Amani Rwigamba" and "Amani Mrisho": the word
+                # opens names said, a given name, and a given name alone tells nobody apart
+                or _opens_said_names(surname, turns)
             )
         ):
             continue
