@@ -181,7 +181,13 @@ def _opener(view: SessionView, turn_owner: dict[int, LabelGroup]) -> list[str]:
 
 # "I am one of the co-facilitators of the BPF, together with Tomasz who is online": the name
 # joined to the speaker's own claim to the chair holds it with them.
-_TOGETHER_WITH = re.compile(r"\b(?:together|jointly|along)\s+with\s+(?:my\s+(?:colleague|friend)\s+)?$", re.IGNORECASE)
+# ("together with my colleague sitting on my right, Tadeusz …": a few words of where the colleague
+# sits or comes from may stand between, closed by a comma)
+_TOGETHER_WITH = re.compile(
+    r"\b(?:together|jointly|along)\s+with\s+(?:my\s+(?:colleague|friend)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s+|"
+    r"my\s+(?:colleague|friend)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|we|we're|we’re)\b")
@@ -204,7 +210,7 @@ def _co_holders(
                 if g is owner or not g.name:
                     continue
                 for h in cues.find_name_hits(view.text, a, b, name_forms(g.name)):
-                    if _TOGETHER_WITH.search(view.text, max(a, h.start - 40), h.start):
+                    if _TOGETHER_WITH.search(view.text, max(a, h.start - 80), h.start):
                         found.add(g.name)
     return found
 
