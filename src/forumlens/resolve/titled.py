@@ -33,6 +33,7 @@ from forumlens.models import Turn
 from forumlens.resolve.cutlabels import said_full_names, speech_texts
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 from forumlens.resolve.saidoffices import acronym_of, office_key
+from forumlens.resolve.soundalike import answer_each_other
 from forumlens.resolve.titles import is_title_word, parse_title
 from forumlens.transcript.neighbours import previous_speech
 from forumlens.transcript.speakers import normalise_label, sentence_word
@@ -563,11 +564,19 @@ def _called_before(group: LabelGroup, groups: Sequence[LabelGroup], turns: Seque
             m = _ANSWERED.match(speech[k + 1].text)  # "Of course, Eirik.  Nuuk, please."
             if m is not None and not any(_not_called(w) for w in m.group("name").split()):
                 answered.add(m.group("name"))
+    strong = bool(called)
     called = called or answered
     if len(called) != 1:
         return None
     short = called.pop()
-    if any(g is not group and g.name and short.split()[0] in (g.name.split() or [""])[:1] for g in groups):
+    holders = [g for g in groups if g is not group and g.name and short.split()[0] in (g.name.split() or [""])[:1]]
+    if holders:
+        # "Ndapewa, can you say hello?" then ">> REMOTE MODERATOR:", and ">> NDAPEWA HAUFIKU:" later:
+        # the one speaker called so, handed the floor right before the label, is the label's voice
+        # when the two never answer each other (a thanks after the label may be for a voice read out)
+        speech_ids = [t.index for t in speech]
+        if strong and len(holders) == 1 and not answer_each_other(group, holders[0], speech_ids):
+            return holders[0].name
         return None  # another speaker's first name: the chair is calling them
     goes_on = re.compile(rf"\b{re.escape(short)}{_NAME_GOES_ON}")
     longer = {short + re.sub(r"\s+", " ", m.group(1)) for t in speech for m in goes_on.finditer(t.text)}
