@@ -850,6 +850,14 @@ def _answered_under_label(group: LabelGroup, groups: Sequence[LabelGroup], turns
     (">> SPEAKER: …", ">> CHAIR: … can you say your name?", ">> TOMASZ NOWAK: Yes, sorry.  Tomasz
     Nowak, from …"): the captioner labelled the answer with the name, the voice is theirs."""
     asked = next_speech(turns, group.turns[-1])
+    if asked is not None and ASKS_NAME.search(turns[asked].text) is None:
+        # ">> AUDIENCE: … my question is to Farida", ">> FARIDA …: (the answer)", ">> CHAIR: Thank
+        # you.  Can you say your name and the company, for the report?": a named panellist's answer
+        # between the voice and the question; a named voice is not asked its name
+        between = next((g for g in groups if asked in g.turns), None)
+        if between is None or between is group or between.name is None or len(between.turns) < 2:
+            return None
+        asked = next_speech(turns, asked)
     if asked is None or ASKS_NAME.search(turns[asked].text) is None:
         return None
     answer = next_speech(turns, asked)
