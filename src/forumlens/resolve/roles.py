@@ -261,20 +261,39 @@ def _slot_just_before(view: SessionView, turn: int, sentence_start: int) -> bool
     return a >= p_a and bool(cues.SPEAKER_SLOT.search(view.text, a, b)) and not view.names_between(a, b)
 
 
+def _one_voice(view: SessionView, a: LabelGroup, b: LabelGroup) -> bool:
+    """Whether either group's own turns say the other's full name (a split voice naming itself)."""
+
+    def says(group: LabelGroup, name: str) -> bool:
+        text = fold_name(" ".join(view.session.turns[i].text for i in group.turns))
+        return re.search(rf"(?<![\w-]){re.escape(fold_name(name))}(?![\w-])", text) is not None
+
+    return bool(a.name and b.name and (says(a, b.name) or says(b, a.name)))
+
+
 def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: bool = False) -> None:
     """Sentences of others that name this person: introductions and where they are."""
     # compared folded: a hit's form comes back without accents ("Ana Petrovic" for "Ana Petrović")
     full = {fold_name(f) for f in draft.forms[:1] + draft.aliases}
     taken = {fold_name(f) for g in view.names if g.name and g is not draft.group for f in name_forms(g.name)}
     unique = {fold_name(f) for f in draft.forms[1:]} - taken
+    # a word another speaker goes by places neither of them ("Amani in Kigali and Amani in the
+    # room"), unless this one's own words say that speaker's full name: then the two are most
+    # likely one voice the captions split (">> GODFREY MWANGOSI: … Godfrey Mwakilolo from Dar",
+    # `_one_voice`)
+    others = {
+        fold_name(f)
+        for g in view.names
+        if g.name and g is not draft.group and not _one_voice(view, draft.group, g)
+        for f in name_forms(g.name)
+    }
+    placing = {fold_name(f) for f in draft.forms[1:]} - others
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
         turn = view.speech_turn_at(hit.start)
         if turn is None or turn.index in own_turns:
             continue
         s_a, s_b = view.sentence_at(turn.index, hit.start)
-        # "Amani in Kigali and Amani in the room": a word two speakers go by places neither
-        shared = fold_name(hit.form) not in full and fold_name(hit.form) not in unique
-        if shared:
+        if fold_name(hit.form) not in full and fold_name(hit.form) not in placing:
             continue
         if hit.end not in draft.seen and thanked_elsewhere(view, turn.index, hit.end) is not None:
             # "Thank you, …, Tchissola in Luanda, …": a voice thanked with where it is, not the host city
