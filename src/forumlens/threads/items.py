@@ -90,6 +90,7 @@ from ..transcript.speakers import name_key
 from .actors import Actor, body_pattern, introduced_actor, own_word_coalition, stated_actor, turn_actor
 from .addressed import addressed_answers
 from .apposed import apposed_body
+from .backref import NAMED_BACK, news_opening
 from .blocks import split_blocks
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
@@ -300,6 +301,19 @@ def _turn_items(
             cue = restated  # "2. Your coalition asked that the IGF pay … The IGF Trust Fund cannot pay …": the answer
         if cue is None and heard is not None and voice is not None and heard.kind == "ask":
             cue = Cue("need", 0, heard.clause, sentence.text[: heard.clause])  # "He asked the city … to publish …"
+        if (
+            cue is None
+            and not moderator
+            and heard is None
+            and sentence.start not in answers  # what an answer says the output is ("The school is open to all")
+            and (allowed is None or "update" in allowed)
+        ):
+            # "The offline records: they work in one county", "The tabletop guide has a draft": news of the output the
+            # sentence opens with, named back definitely, any verb; linking keeps it only when one open promise holds
+            # the phrase (`backref`, `link._named_back`), else it is dropped
+            news = news_opening(sentence.text)
+            if news is not None:
+                cue = Cue("update", news[0], news[1], sentence.text[news[0] : news[1]], NAMED_BACK)
         if cue is None:
             if named:
                 last = (named[-1][2], sentence.text[named[-1][0] : named[-1][1]])

@@ -62,6 +62,7 @@ class _LinkerCore:
         self._head_features: dict[str, frozenset[str]] = {}
         self._closest_of: dict[tuple[int, int], tuple[int, int | None, float]] = {}  # see `_closest`
         self._topics = topics or {}  # actor → the words most of its needs say (`_actor_topics`)
+        self._stems_of: dict[tuple[int, int], frozenset[str]] = {}  # see `_Linker._promised_stems`
 
     # -- helpers ---------------------------------------------------------------------------
     def text(self, item: Item) -> int:

@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    57  # 57: a founder's own "we start the Dynamic Coalition on …" is her said body (`actors.own_word_coalition`); a
+    58  # 58: a sentence opening with a definite phrase and a clause after it ("The offline records: they work in one
+    # county", "The tabletop guide has a draft") is news of that output (`backref.news_opening`, `Item.about`
+    # "named-back"), which linking keeps only when one open promise holds the phrase
+    # 57: a founder's own "we start the Dynamic Coalition on …" is her said body (`actors.own_word_coalition`); a
     # coalition's coordinator field may carry a place in brackets and stand in a paragraph (`signatories`); whom a
     # speaker says she succeeded ("I took over from Karma", `succession.py`) is kept for `service.place_items`
     # 56: news of an output headed by its name, the clause after naming none ("The agents: we trained sixty of the
