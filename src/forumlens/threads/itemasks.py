@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import Turn
 from .actors import Actor
+from .backref import NAMED_BACK
 from .cues import is_non_ask
 from .deliverables import _category, _names, _without_coalitions
 from .itemcontext import _ASKS_CUE, _Context
@@ -96,6 +97,16 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
     """One item per sentence and signal (a need the analyse stage found too is kept once); a sentence
     that promises or reports on a promise is not also an ask the analyse stage read into it."""
     items = list(items)
+    # news found by its opening phrase alone (`backref.news_opening`) gives way to an ask the analyse stage read there
+    asked: dict[int, list[str]] = {}
+    for i in items:
+        if i.cue == _ASKS_CUE:
+            asked.setdefault(i.line, []).append(i.quote)
+    items = [
+        i
+        for i in items
+        if i.about != NAMED_BACK or not any(q in i.quote or i.quote in q for q in asked.get(i.line, ()))
+    ]
     committed = {i.line for i in items if i.signal in _COMMITMENT_SIGNALS}
     committed_quotes = {(i.line, i.quote) for i in items if i.signal in _COMMITMENT_SIGNALS}
     seen: set[tuple[int, str]] = set()

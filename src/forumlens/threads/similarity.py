@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from ..text.similarity import cosine_normed, norm
+from .backref import NAMED_BACK
 from .lexicon import Lexicon, load_lexicon
 from .models import Item
 
@@ -112,6 +113,8 @@ class LexicalScorer:
             tid = self.text_id(item, weigh=False)
             said[tid] += 1
             key = _key(item)
+            if item.about == NAMED_BACK:
+                continue  # news found by its opening alone is mostly dropped unread: it does not weigh the words
             if key not in seen:  # document frequency counts sentences (keys), as many as say it
                 seen.add(key)
                 df.update(set(self._features[tid]))
