@@ -134,17 +134,25 @@ def _news(quote: str, **kw):
 
 def test_news_named_back_joins_the_promise_whose_deliverable_it_names():
     promise = replace(item(2011, "promise", PROMISE), head="seed calendar", family="noun:calendar")
-    news = _news("The seed calendar: we printed five hundred, and the markets sold them all.", coalition=None)
+    news = _news("The seed calendar: we printed five hundred, and the markets sold them all.")
     linked = link_items([promise, news])
     (thread,) = linked.threads
     assert [i.quote for i in thread.items] == [PROMISE, news.quote]
     assert thread.status == "pending"
 
 
+def test_news_named_back_by_another_body_is_dropped():
+    # with no cue of its own, "the seed calendar" of another body's promise is chance at archive scale
+    promise = replace(item(2011, "promise", PROMISE), head="seed calendar", family="noun:calendar")
+    news = _news("The seed calendar: we printed five hundred, and the markets sold them all.", coalition="DC Beta")
+    linked = link_items([promise, news])
+    assert [len(t.items) for t in linked.threads] == [1]
+
+
 def test_news_whose_phrase_is_not_the_promised_deliverable_is_dropped():
     # the promise holds "seed" and "valley", but its deliverable is the calendar: "the valley seed bank" is no news of it
     promise = replace(item(2011, "promise", PROMISE), head="seed calendar", family="noun:calendar")
-    news = _news("The valley seed bank has nine hundred samples now.", coalition=None)
+    news = _news("The valley seed bank has nine hundred samples now.")
     linked = link_items([promise, news])
     assert [len(t.items) for t in linked.threads] == [1]
     dropped = next(d for d in linked.decisions if d.item == news.ref)
@@ -166,3 +174,14 @@ def test_a_sentence_opening_with_a_definite_phrase_is_kept_as_news_named_back():
     (news,) = [i for i in items if i.line == 5]
     assert news.signal == "update" and news.about == NAMED_BACK and news.speaker == "Lina Moraes"
     assert not [i for i in items if i.line == 6]  # an answer's "yes" says what it is, not what became of it
+
+
+def test_news_named_back_gives_way_to_an_ask_read_on_its_line():
+    from forumlens.threads.itemasks import _dedupe
+    from forumlens.threads.itemcontext import _ASKS_CUE
+
+    quote = "The seed prices are too high for the farmers, and the markets need a fair board."
+    news = replace(item(2014, "update", quote, line=7), about=NAMED_BACK, cue="are too")
+    asked = replace(item(2014, "need", quote, line=7), cue=_ASKS_CUE)
+    assert [i.signal for i in _dedupe([news, asked])] == ["need"]
+    assert [i.signal for i in _dedupe([news])] == ["update"]
