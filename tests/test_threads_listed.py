@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from forumlens.threads.backref import NAMED_BACK
 from forumlens.threads.cues import find_cue
 from forumlens.threads.listed import opens_list_item, section_signal
 
@@ -57,7 +58,9 @@ def test_a_list_under_a_plans_heading_promises_what_it_names(communique):
     # an item that names no deliverable promises nothing, and a list under a heading that names no list kind
     # ("Why we merge") gives nothing
     assert not _at(communique, "Meetings with our members")
-    assert not _at(communique, "Our two networks have met")
+    # (a sentence opening with a definite phrase is only a candidate piece of news of a promised output, which
+    # linking drops unless the teller's own promise names it: `backref.news_opening`)
+    assert not [i for i in _at(communique, "Our two networks have met") if i.about != NAMED_BACK]
     assert not [i for i in communique if i.quote.strip() in ("1.", "2.")]
 
 
