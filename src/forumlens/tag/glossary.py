@@ -603,27 +603,50 @@ class _Index:
 
     Built lazily: sentences are indexed by their stem pairs, and a longer n-gram is
     checked only in the sentences holding its first pair, the first time it is asked for.
+    With `heads` (the first pairs of the taxonomies' phrases, `_vocabulary_heads`), only
+    those pairs are indexed up front; any other pair (a cued phrase, an acronym pair: a few
+    a session) is found by one scan of the sentences when first asked. The answers are the
+    same either way; indexing every pair of every sentence was ~3,700 appends a session for
+    ~450 lookups, most of them of the vocabulary's pairs (issue 19).
     """
 
-    def __init__(self, sentences: list[_Sentence], stems_of: Any = stems) -> None:
+    def __init__(
+        self, sentences: list[_Sentence], stems_of: Any = stems, heads: frozenset[tuple[str, ...]] | None = None
+    ) -> None:
         self._stems = [tuple(stems_of(sent.text)) for sent in sentences]
+        self._heads = heads
         self._pairs: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)  # read with .get only
         self._longer: dict[tuple[str, ...], list[int]] = {}
         pairs = self._pairs
         for i, st in enumerate(self._stems):
-            for g in set(itertools.pairwise(st)):
+            for g in set(itertools.pairwise(st)) if heads is None else heads.intersection(itertools.pairwise(st)):
                 pairs[g].append(i)
+
+    def _pair(self, pair: tuple[str, ...]) -> list[int]:
+        found = self._pairs.get(pair)
+        if found is None and self._heads is not None and pair not in self._heads:
+            first, second = pair
+            found = self._pairs[pair] = [
+                i for i, st in enumerate(self._stems) if first in st and second in st and _contains(st, pair)
+            ]
+        return found or []
 
     def occurrences(self, seq: tuple[str, ...]) -> list[int]:
         n = len(seq)
         if n == 2:
-            return self._pairs.get(seq, [])
+            return self._pair(seq)
         if n < 2 or n > 6:
             return []
         found = self._longer.get(seq)
         if found is None:
-            found = self._longer[seq] = [i for i in self._pairs.get(seq[:2], ()) if _contains(self._stems[i], seq)]
+            found = self._longer[seq] = [i for i in self._pair(seq[:2]) if _contains(self._stems[i], seq)]
         return found
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_heads() -> frozenset[tuple[str, ...]]:
+    """The first stem pairs of the taxonomies' phrases: the pairs `_terms` asks of every session."""
+    return frozenset(seq[:2] for seq in _vocabulary())
 
 
 class _Stemmed:
@@ -739,7 +762,7 @@ class _InNames:
 def _terms(
     sentences: list[_Sentence], names: set[str], memo: SessionMemo | None = None, bodies: Iterable[str] = ()
 ) -> list[GlossaryTerm]:
-    _occurrences = _Index(sentences, memo.stems if memo else stems).occurrences
+    _occurrences = _Index(sentences, memo.stems if memo else stems, _vocabulary_heads()).occurrences
     stemmed = _StemmedSentences(memo.stems if memo else stems)  # each sentence's words, stemmed once
     in_names = _InNames(sentences, bodies, stemmed)
     repeated: set[tuple[str, ...]] = set()  # terms by repetition alone: uses inside a name do not count
