@@ -830,28 +830,52 @@ def wrapup_spans(
     carrying into any wrap-up: takeaways R-L .1818 -> .1821, wins 26 -> 27, report R-L
     .2019 -> .2025; pt-digital-identity R-2 .113 -> .142, though nri-youth .141 -> .114).
     """
-    out: set[tuple[str, int, int, int]] = set()
-    points: set[tuple[str, int]] = set()  # the turns whose wrap-up went point by point
-    plain: set[tuple[str, int]] = set()  # the turns with an announcement that says "summary" itself
-    left, turn, announced = 0, None, False
+    out: set[tuple[tuple[str, int, int, int], tuple[str, int]]] = set()  # (span, its speech)
+    points: set[tuple[str, int]] = set()  # the speeches whose wrap-up went point by point
+    plain: set[tuple[str, int]] = set()  # the speeches with an announcement that says "summary" itself
+    left, turn, speech, announced = 0, None, None, False
+    previous: Unit | None = None
     for u in units:
         if (u.session, u.turn) != turn:
-            left, turn, announced = 0, (u.session, u.turn), False
+            turn = (u.session, u.turn)
+            if not (announced and _same_speech(previous, u)):
+                left, speech, announced = 0, turn, False
+            elif _ORDINAL.match(u.text):
+                left = max(left, carry)  # the announced wrap-up goes on in the speaker's next paragraph
+                points.add(speech)
+            elif left > 0:
+                out.add((u.span, speech))
+                left -= u.words > 1
         else:
             if announced and _ORDINAL.match(u.text):
                 left = max(left, carry)
-                points.add((u.session, u.turn))
+                points.add(speech)
             if left > 0:
-                out.add((u.session, u.turn, u.start, u.end))
+                out.add((u.span, speech))
                 left -= u.words > 1  # a bare "Two." heading its point is no sentence of it
+        previous = u
         said = _ANNOUNCE.search(u.text)
         if _is_summary(u.text) and (u.words <= 15 or u.text.rstrip().endswith(":") or said):
             left, announced = carry, True
-            plain.add((u.session, u.turn))
+            plain.add(speech)
         elif said:  # "let me summarise in one minute", "say back what": only if it goes point by point
             left, announced = carry, True
     trusted = points if numbered else points | plain
-    return frozenset(s for s in out if s[:2] in trusted)
+    return frozenset(span for span, of in out if of in trusted)
+
+
+def _same_speech(previous: Unit | None, unit: Unit) -> bool:
+    """Whether `unit` opens a turn that goes on its speaker's speech: the turn right before it
+    in the session was the same speaker's, with nobody in between. Captions often start a new
+    paragraph, label repeated, inside one speech ("Let me try to sum up." / "First. ..."), so a
+    wrap-up announced at the end of one paragraph is carried out in the next."""
+    return (
+        previous is not None
+        and previous.session == unit.session
+        and unit.turn == previous.turn + 1
+        and previous.who == unit.who
+        and unit.sent_index == 0
+    )
 
 
 # The speaker announces their own summary: "let me sum up", "I will try to pull together",
