@@ -809,7 +809,8 @@ class Ranking:
 def wrapup_spans(
     units: Sequence[Unit], carry: int = WRAPUP_SENTENCES, numbered: bool = False
 ) -> frozenset[tuple[str, int, int, int]]:
-    """Sentences that carry out a summary announced just before them in the same turn.
+    """Sentences that carry out a summary announced just before them in the same speech (its
+    turn, and the same speaker's next caption paragraphs with nobody in between: `_same_speech`).
 
     "We're running out of time, so let me try to summarise what I heard. I think everyone
     agreed that ..." — the announcement is procedure and the summary itself may not say
@@ -833,7 +834,9 @@ def wrapup_spans(
     out: set[tuple[tuple[str, int, int, int], tuple[str, int]]] = set()  # (span, its speech)
     points: set[tuple[str, int]] = set()  # the speeches whose wrap-up went point by point
     plain: set[tuple[str, int]] = set()  # the speeches with an announcement that says "summary" itself
-    left, turn, speech, announced = 0, None, None, False
+    left, announced = 0, False
+    turn: tuple[str, int] | None = None
+    speech: tuple[str, int] = ("", -1)  # the speech's first turn: a caption paragraph, or several of one speaker
     previous: Unit | None = None
     for u in units:
         if (u.session, u.turn) != turn:
