@@ -209,7 +209,10 @@ _FLOOR_LABEL = re.compile(r"^\W*(?:AUDIENCE|PARTICIPANT|FLOOR|FEMALE SPEAKER|MAL
 def same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
     """Whether turns `a` and `b` are by one speaker. Two unnamed turns under a collective
     label ("AUDIENCE:", "PARTICIPANT:") are different voices from the floor unless one follows
-    the other with no turn between: three "AUDIENCE" askers in a row are three people."""
+    the other with no turn between and the layout shows no reply by another voice
+    (`voice_changes`): three "AUDIENCE" askers apart are three people, and so are a "FLOOR"
+    question and the "FLOOR" reply right under it; one speech the captions cut into paragraphs
+    is one."""
     ka = ctx.turns[a].speaker or ctx.turns[a].label
     kb = ctx.turns[b].speaker or ctx.turns[b].label
     if a == b:
@@ -218,8 +221,31 @@ def same_speaker(ctx: AnalysisContext, a: int, b: int) -> bool:
         return False
     if not ctx.turns[a].speaker and _FLOOR_LABEL.match(ka):
         lo, hi = min(a, b), max(a, b)
-        return all(empty_turn(ctx, k) for k in range(lo + 1, hi))
+        return all(empty_turn(ctx, k) for k in range(lo + 1, hi)) and not voice_changes(ctx, lo, hi)
     return True
+
+
+# Stage notes and brackets a caption line may close with ("(Laughter)", "[applause]").
+_TRAILING_NOTES = re.compile(r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))+\s*$")
+
+
+def voice_changes(ctx: AnalysisContext, a: int, b: int) -> bool:
+    """Whether turn `b`, the next one under the same collective label as turn `a` (`a` < `b`), is
+    another voice answering `a`, as the layout shows it: `a` ends by asking (a "?" is its last
+    mark, stage notes aside), nobody speaks between, and `b` neither asks nor introduces itself
+    (`questioncues.intro_name`): "FLOOR: Will the MAG give the coalitions a main session?" /
+    "FLOOR: I cannot answer that today …". A speech the captions cut into paragraphs under one
+    label does not end a paragraph by asking; the next asker of a round from the floor under the
+    same label asks or names itself, and stays read as the voice before (a question turn is no
+    reply either way). Why: read as one voice, a floor question's reply under the same label was
+    skipped and the fate read the chair's turn after it (issue 22, stop 46)."""
+    if any(ctx.turns[k].kind == "speech" for k in range(a + 1, b)):
+        return False  # someone spoke between, however briefly ("Of course, Wilmer."): they took the question
+    said = _TRAILING_NOTES.sub("", ctx.turns[a].text).rstrip()
+    if not said.endswith("?"):
+        return False
+    reply = ctx.turns[b].text
+    return "?" not in reply and intro_name(reply[:200]) is None
 
 
 def _new_addressee(ctx: AnalysisContext, after: int, upto: int, sentence: str = "", group_text: str = "") -> bool:

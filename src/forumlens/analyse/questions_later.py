@@ -23,6 +23,7 @@ from itertools import groupby
 from .context import AnalysisContext
 from .cues import content_words
 from .questioncues import without_read_back
+from .questiongroups import voice_changes
 from .questions import _FLOOR_LABEL, empty_turn
 
 __all__ = ["LaterTurns", "later_text", "later_turns"]
@@ -40,6 +41,7 @@ class LaterTurns:
         self._key = [t.speaker or t.label for t in turns]
         # `questions.same_speaker(ctx, j, t)` with j a later speech turn: a named speaker is one
         # voice all session; an unnamed collective label ("AUDIENCE") only with no speech between
+        # and no new voice the layout shows (`questiongroups.voice_changes`)
         self._floor = [
             not t.speaker and k is not None and bool(_FLOOR_LABEL.match(k)) for t, k in zip(turns, self._key)
         ]
@@ -55,7 +57,7 @@ class LaterTurns:
             return False
         if self._floor[j]:
             at = bisect_right(self.speech, t)
-            return at < len(self.speech) and self.speech[at] == j
+            return at < len(self.speech) and self.speech[at] == j and not voice_changes(self._ctx, t, j)
         return True
 
     def follows(self, t: int, after: int | None = None, upto: int | None = None) -> Iterator[int]:
