@@ -628,7 +628,7 @@ def reply_kinds(
     nothing to it and is not read. A turn that puts a question of its own (`_new_asker`) and the
     asker's own turns are no replies; courtesy or floor business alone (`read_reply` None) is no
     evidence either way."""
-    from .replyreader import ANSWERS, DECLINES, NONE, read_reply
+    from .replyreader import ANSWERS, DECLINES, NONE, declines_first, read_reply
 
     same_turn = [h for h in groups if h.turn == g.turn]
     nth = same_turn.index(g) if len(same_turn) > 1 else 0
@@ -653,6 +653,8 @@ def reply_kinds(
         kind = read_reply(part, words)
         if kind == ANSWERS and withholds_the_deed(g, part):
             kind = DECLINES  # "… I cannot promise": the deed asked is refused, whatever is explained
+        elif kind == ANSWERS and declines_first(part, words, " ".join(s.text for s in g.core)):
+            kind = DECLINES  # "That I really don't know, …  Send me an email": declined, nothing given
         if kind is None:
             continue  # courtesy or floor business alone: no evidence either way
         if kind != NONE and (question_turn(ctx, groups, j) or _new_asker(ctx, groups, g, j)):

@@ -15,6 +15,11 @@ refusal of a verb of saying whatever its object, which a sentence bounds; `DEFER
 `CUT_OFF`, `CARRIED`) and add two general shapes bounded by the sentence rather than by a word
 count: an answer sent to a channel or a later time anywhere in the sentence (`cues.TO_CHANNEL`), and a repair
 (`_REPAIR`: the replier did not hear or lost the line).
+
+A whole reply is also read for one more shape (`declines_first`): it opens by declining the question
+by grammar (a first-person or "nobody" subject, a negation, a verb of knowing, answering, deciding,
+saying or giving whose object is the question) and gives nothing after it, however many sentences of
+explanation read as answers one by one.
 """
 
 from __future__ import annotations
@@ -28,7 +33,17 @@ from .cues import CUT_OFF, DECLINE_SENTENCE, MOVES_ON, PARKING, PROCEDURAL, TO_C
 from .questioncues import ANSWERS_NOW, CARRIED, DEFERS_FAST, FLOOR_OPEN, NOT_KNOWN_FAST, TIME_SHORT
 from .questionfates import takes_up
 
-__all__ = ["ANSWERS", "DECLINES", "DEFERS", "NONE", "REDIRECTS", "read_reply", "sentence_kind"]
+__all__ = [
+    "ANSWERS",
+    "DECLINES",
+    "DEFERS",
+    "NONE",
+    "REDIRECTS",
+    "declines_first",
+    "declines_grammatically",
+    "read_reply",
+    "sentence_kind",
+]
 
 ANSWERS = "answers"
 DEFERS = "defers"
@@ -133,3 +148,118 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
         ):
             return ANSWERS
     return kinds[0] if kinds else None
+
+
+# A decline read by its grammar (`declines_first`): a first-person or "nobody" subject, a negation,
+# and a verb of knowing, answering, deciding, saying or giving ("I cannot decide this", "That I
+# really don't know", "nobody can answer it now", "I do not have a number with me").
+_DECLINE_VERB = r"(?P<verb>answer|know|decide|say|tell|give|share|promise|commit|confirm|disclose|speak|have)"
+_ADVERB = r"(?:really|honestly|simply|just|personally|actually|myself|here|today|now|yet|unfortunately)"
+_NEGATED = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?P<subj>i|we)(?:\s+" + _ADVERB + r")*\s+"
+    r"(?:cannot|can'?t|can not|could not|couldn'?t|do not|don'?t|did not|didn'?t|will not|won'?t"
+    r"|(?:am|are) not (?:able|in a position) to)(?:\s+" + _ADVERB + r")*\s+" + _DECLINE_VERB + r"\b"
+    r"|\b(?P<none>nobody|no one|no-one)(?:\s+(?:here|in the room|on the panel))?(?:\s+" + _ADVERB + r")*\s+"
+    r"(?:can|could|is able to|will be able to)\s+(?P<verb2>answer|say|tell|decide|know|give)\b",
+    re.I,
+)
+# What the negated verb takes when it takes the question: a pronoun or the question itself, a yes or
+# a no, "you" before either ("That I cannot tell you now"), or nothing at all ("I cannot decide").
+_OBJECT = re.compile(
+    r"^(?:you\s+|us\s+)?(?:(?P<pro>it|this|that|these|those|them|yes|no)\b"
+    r"|(?:the|this|that|your|these|those|a|any)\s+(?:(?:exact|precise|real|right|good|second|first|other)\s+)?"
+    r"(?P<noun>[\w‑'-]+))",
+    re.I,
+)
+# A finite verb right after the pronoun makes it the subject of a clause said, not the object
+# ("nobody can say it was a secret deal").
+_FINITE = re.compile(
+    r"^\s*(?:is|was|are|were|has|have|had|will|would|can|could|does|did|should|must|may|might|'s)\b", re.I
+)
+# Words that say where, when or how the decline holds, not what it declines ("now", "for the ministry").
+_CIRCUMSTANCE = re.compile(
+    r"^(?:\s*(?:" + _ADVERB + r"|right now|at the moment|at this moment|with me|in my head|for sure|for certain"
+    r"|officially|exactly|here|on that|on this))*\s*",
+    re.I,
+)
+# Nouns that name a figure: what a "how many/how much" question asks for.
+_FIGURE_NOUNS = frozenset(
+    {"number", "numbers", "figure", "figures", "data", "statistics", "percentage", "amount", "answer"}
+)
+_QUANTITY = re.compile(r"\bhow (?:many|much|often|long)\b|\b(?:number|percentage|share|figure|amount) of\b", re.I)
+# A sentence that opens on the declined thing itself ("That I cannot tell you", "The second question I cannot answer").
+_FRONTED = re.compile(
+    r"^\W*(?:(?:that|this|it|those|these)|(?:the|your|this|that) (?:\w+ )?question)\s+(?:i|we)\b", re.I
+)
+# A decline that a contrast opens follows something given in the same sentence.
+_AFTER_GIVING = re.compile(r"\b(?:but|though|although|yet)\W*$", re.I)
+_INTERJECTION = re.compile(r"^\W*(?:\w+\W*){1,2}$")  # "Hmm.", "Ah.", "Oh, okay." before the reply proper
+DECLINE_WITHIN = 2  # the reply's first sentences (courtesy aside) that may carry the decline
+
+
+def declines_grammatically(sentence: str, question: Set[str], quantity: bool = False) -> bool:
+    """Whether `sentence` declines the question by its grammar: a first-person or "nobody"
+    subject, a negation and a verb of knowing, answering, deciding, saying or giving
+    (`_NEGATED`), whose object is the question: a pronoun (not the subject of a clause said:
+    "nobody can say it was a secret deal"), a yes or a no, the question's own words, a figure
+    when the question asks how many, "for" a body ("I cannot answer for the network"), nothing
+    at all ("I cannot decide."), or the thing declined fronted before the subject ("That I cannot
+    tell you now"). Its name ("I won't say my name") and "anything" are not the question, and a
+    decline a contrast opens ("…, but I cannot promise") hedges what the sentence gave before it."""
+    for m in _NEGATED.finditer(sentence):
+        verb = (m.group("verb") or m.group("verb2") or "").lower()
+        if _AFTER_GIVING.search(sentence[: m.start()]):
+            continue  # "… has a small budget, we will ask for it, but I cannot promise": given, then hedged
+        if _FRONTED.match(sentence[: m.end()]) and sentence[: m.start()].count(",") == 0:
+            return True
+        tail = _CIRCUMSTANCE.sub("", sentence[m.end() :], count=1)
+        if not tail or tail[0] in ",.;:!?)" or re.match(r"(?:but|because|and|so|as)\b", tail, re.I):
+            if verb != "have":
+                return True  # nothing taken: the verb declines the matter at hand
+            continue
+        if verb in ("answer", "speak", "decide") and re.match(
+            r"for\s+(?:the|my|our|his|her|their|your|this|that)\b", tail, re.I
+        ):
+            return True  # "I cannot answer for the network today": no standing to answer
+        obj = _OBJECT.match(tail)
+        if obj is None:
+            continue
+        if obj.group("pro"):
+            if verb == "have" or _FINITE.match(tail[obj.end() :]):
+                continue
+            return True
+        noun = obj.group("noun").lower()
+        if (
+            (quantity and noun in _FIGURE_NOUNS)
+            or noun in ("question", "questions")
+            or (verb != "have" and noun in question)
+        ):
+            return True
+    return False
+
+
+def declines_first(text: str, question: Set[str], asked: str = "") -> bool:
+    """Whether the reply `text` opens by declining the question (`declines_grammatically`, in one
+    of its first `DECLINE_WITHIN` sentences once courtesy and interjections are set aside, with
+    nothing before it that takes the question up) and gives no answer after it: every later
+    sentence up to a move on is itself a non-answer (`sentence_kind`, a decline) or neither takes
+    the question's words up (`takes_up`) nor gives a figure. `asked` is the question's text (a
+    "how many" question is declined by "I do not have a number").
+    Why: rounds 27–30's first runs read such replies as answers, sentence by sentence ("we do not
+    have these numbers … I cannot answer it", "nobody can answer it now", "I cannot decide this
+    … but I cannot promise", "I do not have a number … I will send a number after the session")."""
+    quantity = bool(_QUANTITY.search(asked))
+    sentences = sentence_texts(text)
+    end = next((k for k, x in enumerate(sentences) if MOVES_ON.match(x)), len(sentences))
+    said = [x for x in sentences[:end] if not _courtesy(x) and not _INTERJECTION.match(x)]
+    at = next((k for k, x in enumerate(said[:DECLINE_WITHIN]) if declines_grammatically(x, question, quantity)), None)
+    if at is None:
+        return False
+    if any(sentence_kind(x, question) is None and takes_up(x, question) for x in said[:at]):
+        return False  # it answered first and declines only the rest ("Until June, yes.  After June I cannot promise")
+    return not any(
+        sentence_kind(x, question) is None
+        and not declines_grammatically(x, question, quantity)
+        and (takes_up(x, question) or re.search(r"\d", x))
+        for x in said[at + 1 :]
+    )
