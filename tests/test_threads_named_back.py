@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from forumlens.threads import link_items
-from forumlens.threads.backref import NAMED_BACK, fits, news_opening, referent
+from forumlens.threads.backref import NAMED_BACK, fits, news_opening, referent, word_stems
 
 from .test_threads_link import item
 from .threads_support import items_of
@@ -52,6 +52,12 @@ def test_a_phrase_fits_a_promise_holding_its_head_and_its_words():
     assert not fits(("rain", "calendar"), said)  # a word of the phrase the promise never said
     assert not fits(("seed", "map"), said)  # the head missing
     assert fits(("rural", "farmer", "seed", "calendar"), said)  # four words: one may be missing
+
+
+def test_a_phrase_fits_the_stems_of_a_promise_as_said():
+    said = word_stems(["We will write small Seed Calendars for farmers."])
+    assert fits(("seed", "calendar"), said)
+    assert not fits(("seed", "map"), said)
 
 
 PROMISE = "We will write a small seed calendar for farmers, with the planting dates of each valley."

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from ..text import stem
 from ..text.stopwords import STOPWORDS
 
-__all__ = ["NAMED_BACK", "fits", "news_opening", "referent"]
+__all__ = ["NAMED_BACK", "fits", "news_opening", "referent", "word_stems"]
 
 # `Item.about` of news found by its opening phrase alone (`news_opening`): it joins only the promise that phrase names
 NAMED_BACK = "named-back"
@@ -168,6 +168,12 @@ def news_opening(sentence: str) -> tuple[int, int] | None:
     if len(rest) < 2:
         return None
     return stop, rest[1].end()
+
+
+def word_stems(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of every word of `texts`, lower-cased: what `fits` compares a phrase with (a promise's quotes, a
+    thread's deliverable nouns)."""
+    return frozenset(stem(w.lower()) for text in texts for w in _CLAUSE_WORD.findall(text))
 
 
 def fits(words: tuple[str, ...], said: Iterable[str]) -> bool:

@@ -117,10 +117,9 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..text import stem
 from ..transcript.speakers import name_key
 from .actors import initials
-from .backref import NAMED_BACK, fits, referent
+from .backref import NAMED_BACK, fits, referent, word_stems
 from .linkaddressee import other_addressee
 from .linkcore import _RESCUE_FLOOR, _RESCUE_QUOTES
 from .linkmeetings import _FIRST_PERSON, _made_at, _other_need_here, _said_again_at, meeting_year, meeting_years
@@ -148,7 +147,6 @@ __all__ = [
 ]
 
 
-_ALPHA = re.compile(r"[A-Za-z][\w'’‑-]*")
 _AT_ODDS = tuple(NEED_FEATURES.index(name) for name in ("other_category", "object", "repeat", "names"))
 
 
@@ -422,7 +420,7 @@ class _Linker(_Responses):
         found = self._stems_of.get(key)
         if found is None:
             said = [i.quote for i in track.every.values() if i.signal in ("promise", "update")]
-            found = self._stems_of[key] = frozenset(stem(w.lower()) for q in said for w in _ALPHA.findall(q))
+            found = self._stems_of[key] = word_stems(said)
         return found
 
     def _follow(self, item: Item) -> None:
@@ -606,7 +604,7 @@ def link_items(
 
 def _head_stems(track: _Track) -> frozenset[str]:
     """Stems of the words of a thread's deliverable nouns (`Item.head` of its items)."""
-    return frozenset(stem(w.lower()) for head in track.heads for w in _ALPHA.findall(head))
+    return word_stems(track.heads)
 
 
 def _delivered_in(track: _Track, session: str) -> bool:
