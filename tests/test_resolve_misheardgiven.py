@@ -140,3 +140,18 @@ def test_a_floor_voice_asked_its_name_after_a_panellist_answered_is_the_named_an
     assert set(person.labels) == {"AUDIENCE", "MERETE HOLTEN"}
     assert person.mode == "onsite"
     assert None not in people
+
+
+def test_the_name_after_a_colleague_named_with_together_with_does_not_share_the_chair() -> None:
+    # "together with my colleague Tomasi, Bruno …": the colleague is the one named first; a description of
+    # the colleague opens lower-case ("my colleague sitting on my left, Bruno …")
+    people = _people(
+        ">> HANNA KORHOLA:  Good afternoon.  I am Hanna Korhola and I am co-moderating together with my "
+        "colleague Tomasi, Bruno Valdemarsen is our first speaker, from the Aarhus Drafting Lab.  Bruno, "
+        "please.\n\n"
+        ">> BRUNO VALDEMARSEN:  Thank you.  Our law has ninety articles and two inspectors.\n\n"
+        ">> HANNA KORHOLA:  Thank you.  Now the room.  The gentleman at the left microphone.\n\n"
+        ">> PARTICIPANT:  Thank you.  Who trains the inspectors?\n\n"
+        ">> BRUNO VALDEMARSEN:  Nobody yet.\n"
+    )
+    assert people["Bruno Valdemarsen"].role == "guest"

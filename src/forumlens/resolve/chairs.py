@@ -182,9 +182,10 @@ def _opener(view: SessionView, turn_owner: dict[int, LabelGroup]) -> list[str]:
 # "I am one of the co-facilitators of the BPF, together with Tomasz who is online": the name
 # joined to the speaker's own claim to the chair holds it with them.
 # ("together with my colleague sitting on my right, Tadeusz …": a few words of where the colleague
-# sits or comes from may stand between, closed by a comma)
+# sits or comes from may stand between, closed by a comma; they open lower-case, a description:
+# "together with my colleague Maria, Tadeusz is our first speaker" names the colleague, not Tadeusz)
 _TOGETHER_WITH = re.compile(
-    r"\b(?:together|jointly|along)\s+with\s+(?:my\s+(?:colleague|friend)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s+|"
+    r"\b(?:together|jointly|along)\s+with\s+(?:my\s+(?:colleague|friend)\s+(?-i:[a-z])(?:[\w'’-]*\s+){0,5}?[\w'’-]+,\s+|"
     r"my\s+(?:colleague|friend)\s+)?$",
     re.IGNORECASE,
 )
