@@ -24,7 +24,7 @@ from itertools import pairwise
 from forumlens.models import Turn
 from forumlens.resolve.people import LabelGroup, name_key, same_person
 
-__all__ = ["join_respelled", "join_variants"]
+__all__ = ["join_respelled", "join_variants", "merge_into"]
 
 
 def _corrects(old: LabelGroup, new: LabelGroup, turns: Sequence[Turn]) -> bool:
