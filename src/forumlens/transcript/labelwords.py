@@ -540,7 +540,14 @@ ROOM_NUMBER = r"(?:\d{1,4}|[^\W\d_]|(?=[IVXLC]{2})C{0,3}(?:XC|XL|L?X{0,3})(?:IX|
 TITLE_QUALIFIERS = frozenset(["under", "vice", "deputy", "co", "assistant", "acting"])
 
 
+# The ordinal indicators and raised letters Portuguese and Spanish abbreviations end with
+# (`Sr.ª`, `Dr.ª`, `Ex.mo`'s written `Ex.ᵐᵒ`): the abbreviation is the word before them.
+_RAISED_ENDING = re.compile(r"(?<=\.)[ªºᵃᵒ]+$")
+
+
 def is_title(token: str) -> bool:
+    """Whether `token` is a title ("Dr.", "Mme", "Sr.ª": an abbreviation's raised ending is no letter of it)."""
+    token = _RAISED_ENDING.sub("", token)
     bare = token.lower().strip(".,")
     if bare in TITLES or token.lower().rstrip(".") in TITLES:
         return True

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from forumlens.transcript.labelwords import (
+    COLLECTIVE_LABELS,
     FUNCTION_WORDS,
     GENERIC_LABELS,
     INITIAL_WORD,
@@ -445,7 +446,7 @@ def _office_holder(office: str, holder: str) -> bool:
     if not all(_office_words(words) for words in pieces):
         return False
     first = pieces[0]
-    if _sentence_opening(first):
+    if _sentence_opening(first) or _no_post(first):
         return False
     return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
 
@@ -456,6 +457,27 @@ def _sentence_opening(words: list[str]) -> bool:
     (`FUNCTION_WORDS`: "thanks", "good", "please" …), which no office's name opens with."""
     head = words[1:] if len(words) > 1 and words[0].lower() in _ARTICLE_WORDS else words
     return head[0].lower().strip(".") in FUNCTION_WORDS
+
+
+# Nouns for what is said, not for who says it: an office's name never opens with one
+# ("Question for the Minister (Mr. Li)" is a question put to the minister, said by nobody named).
+_SPEECH_ITEMS = frozenset(
+    [
+        *["question", "questions", "comment", "comments", "answer", "answers", "reply", "response"],
+        *["remark", "remarks", "statement", "intervention", "follow-up", "note", "message", "point"],
+    ]
+)
+
+
+def _no_post(words: list[str]) -> bool:
+    """Whether an office's opening words name no post one person holds: past an article and any
+    titles, its head word is a collective noun (`The Panel (Dr. Li)`: many people, `COLLECTIVE_LABELS`)
+    or an item of speech (`Question for the Minister (Mr. Li)`, `_SPEECH_ITEMS`)."""
+    rest = list(words)
+    while len(rest) > 1 and (rest[0].lower() in _ARTICLE_WORDS or is_title(rest[0])):
+        rest = rest[1:]
+    head = rest[0].lower().strip(".,")
+    return head in COLLECTIVE_LABELS or head in _SPEECH_ITEMS
 
 
 def _holder_word(word: str, titled: bool) -> bool:
@@ -472,8 +494,8 @@ def _office_words(words: list[str]) -> bool:
         low = w.lower().strip(".")
         if low in OPENING_WORDS or low in _SENTENCE_WORDS or re.search(r"[\d?!;:\"“”]", w):
             return False
-        if w.islower() and len(w) > 3:
-            return False
+        if w.islower() and len(w) > 4 and low not in FUNCTION_WORDS:
+            return False  # joining words are short ("of", "for", "para", "pour"): a longer one is speech
         if not w.islower() and not w[:1].isupper():
             return False
     return True

@@ -56,7 +56,7 @@ def _bracketed_person(label: str) -> str | None:
     if match is None:
         return None
     inner = match.group("inner").split(",")[0].strip()
-    words = inner.split()
+    words = _capitals_person(label, inner.split())
     if not 2 <= len(words) <= 4 or not name_word(words[-1]) or words[-1] in PARTICLES:
         return None
     if not all(name_word(w) or INITIAL_WORD.fullmatch(w) for w in words[:-1]):
@@ -70,6 +70,18 @@ def _bracketed_person(label: str) -> str | None:
         return None
     name = display_name(inner)
     return name if name and not generic_label(name) else None
+
+
+def _capitals_person(label: str, words: list[str]) -> list[str]:
+    """The bracket's words as a name is written in mixed case, when a label set all in capitals
+    holds a person there by the mark of one (`PIRMININKĖ (E. GINTAUTAITĖ-RIMKĖ)`: an initial or a
+    title before a family name); capitals alone cannot tell a name from a place or a body
+    (`MODERATOR (UNITED STATES)`), so any other bracket is returned as written."""
+    if not label.isupper() or len(words) < 2 or not (INITIAL_WORD.fullmatch(words[0]) or is_title(words[0])):
+        return words
+    rest = [w.capitalize() if not INITIAL_WORD.fullmatch(w) else w for w in words[1:]]
+    rest = ["-".join(p.capitalize() for p in w.split("-")) for w in rest]
+    return [words[0], *rest]
 
 
 def _worded(words: list[str]) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from .clock import CLOCK
 from .shortnames import expand_short_names
-from .speakers import display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
+from .speakers import device_label, display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
 
 __all__ = ["LineLabel", "Shapes", "label_shapes", "name_shaped", "person_key"]
 
@@ -130,7 +130,7 @@ def name_shaped(label: str) -> bool:
         return True
     if not text or len(text) > 120:
         return False
-    if generic_label(text):
+    if generic_label(text) or device_label(text):  # "Galaxy A52": a phone shown for its owner
         return True
     if not looks_like_label(text):
         return False

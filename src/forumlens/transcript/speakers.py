@@ -53,6 +53,7 @@ __all__ = [
     "card_like",
     "card_reads_ok",
     "colonless_label",
+    "device_label",
     "display_name",
     "generic_label",
     "looks_like_label",
@@ -196,6 +197,16 @@ def _role_only(text: str) -> bool:
     return numbered is not None and numbered.group("role").lower() in GENERIC_LABELS
 
 
+def _without_address_article(text: str) -> str:
+    """`text` without an article written before a title (`O Sr. Presidente`, `A Sr.ª Jo Li`,
+    `La Sra. Ana Ruiz`): a word of one or two letters, no full stop, then a title and more; the
+    article belongs to the form of address, it is no sentence's `a`."""
+    words = text.split(" ")
+    if len(words) > 2 and len(words[0]) <= 2 and words[0].isalpha() and words[0][:1].isupper() and is_title(words[1]):
+        return " ".join(words[1:])
+    return text
+
+
 def normalise_label(label: str) -> str:
     """The label with hyphen and space look-alikes unified and outer punctuation trimmed."""
     return clean_label(label)
@@ -313,6 +324,26 @@ _DEVICE_WORDS = frozenset(
 )
 
 
+# A phone's model after its maker's or series' word ("Galaxy A52", "Samsung SM-A525F", "Redmi Note 9"):
+# letters and digits in one token, capitals first.
+_MODEL_TOKEN = re.compile(r"[A-Z]{1,3}-?[A-Z]?\d{1,4}[A-Za-z]{0,3}|\d{1,2}")
+
+
+def device_label(label: str) -> bool:
+    """Whether a label is a device a meeting tool shows for a participant who set no name (a
+    label with no person, `display_name` None): one to four words, a device word among them
+    (`_DEVICE_WORDS`: "iPhone de Lucía", "Ana's iPad", "Galaxy A52"), or a capitalised maker's
+    word then a model number ("Samsung SM-A525F"); no sentence word."""
+    words = clean_label(label).split(" ")
+    if not 1 <= len(words) <= 4 or any(sentence_word(w) for w in words):
+        return False
+    if any(w.lower() in _DEVICE_WORDS for w in words):
+        return True
+    return 2 <= len(words) <= 3 and _proper(words[0]) and _MODEL_TOKEN.fullmatch(words[-1]) is not None and any(
+        ch.isalpha() for ch in words[-1]
+    )
+
+
 # …and a room system by the room's name and its number, letter or Roman numeral, in any language
 # of the room words ("Conference Room B", "Katowice Room 2", "SALLE XI", "Sala 3"); "Michael Room"
 # is a person.
@@ -350,9 +381,28 @@ def given_first(label: str) -> str:
     # particles in lower case ("van", "de la") or capitalised and short ("Te Awarau-Walker", "Van Dijk", "Al Amin")
     if len(particles) > 3 or any(not (w.isalpha() and len(w) <= 3 and (w.islower() or _proper(w))) for w in particles):
         return label
-    if not (_proper(family) and _proper(given)) or is_title(given) or generic_label(given):
+    # the family name in title case, or in capitals as a report editor or a registry sets it
+    # (`ŽILVINSKAITĖ, Rasa (coordinator)`): the case sets it apart from the given name
+    capitals = family.isupper() and sum(ch.isalpha() for ch in family) >= 2 and not particles
+    if not ((_proper(family) or capitals) and _proper(given)) or is_title(given) or generic_label(given):
         return label
+    if capitals and (generic_label(family) or is_title(family)):
+        return label  # `MODERATOR, Jo`, `DR, Jo`: a role or a title before a name, no family name
     return f"{given} {m.group('family').strip()}{m.group('tag')}"
+
+
+def _directory_label(text: str) -> bool:
+    """Whether `text` is a directory name as a report editor labels a verbatim record: family
+    name, a comma, the given name (`given_first` reads the shape), then perhaps the editor's note
+    in brackets in any case (`MAKHUBELA-ORTT, Johannes (library association, South Africa)`):
+    the shape is the evidence, so the note is only held to a few plain words."""
+    m = _DIRECTORY.fullmatch(text.strip())
+    if m is None or given_first(text) == text:
+        return False
+    if any(sentence_word(w) for w in (*m.group("family").split(), m.group("given"))):
+        return False  # "However, Jo (…)": a sentence's opening word before the comma
+    note = m.group("tag").strip()[1:-1]
+    return len(note.split()) <= 8 and not re.search(r"[\d:?!;\"“”]", note)
 
 
 # A title, then more titles in brackets ("Hon. (Mrs.) …", a Commonwealth parliament's way).
@@ -384,6 +434,7 @@ def display_name(label: str | None) -> str | None:
     label = given_first(label)  # "Li, Jo (ICT)": a directory name, family name first
     label = _bracketed_titles_dropped(label)  # "Hon. (Ms.) Ochola-Odera": no name card
     text = clean_label(parse_name_card(label).name)  # "NAME, ROLE, ORGANISATION (MODE)": the name part
+    text = _without_address_article(text)  # "O Sr. Presidente": the article opens the address
     text = _FROM.split(text, maxsplit=1)[0] or text  # "Paulo Reis from Brazil": where from is no name
     if "_" in text and " " not in text:  # a chat nick joins the words of a name: "Eleni_Markaki"
         text = " ".join(w for w in text.split("_") if w)
@@ -443,10 +494,13 @@ def looks_like_label(candidate: str) -> bool:
         return True
     if not text or len(text) > MAX_CARD or not any(ch.isalpha() for ch in text):
         return False
-    if generic_label(text):
+    if generic_label(text) or device_label(text):
         return True
     if re.search(r"[?!;\"“”]", text):
         return False
+    if _directory_label(text):
+        return True
+    text = _without_address_article(text)
     words = text.split(" ")
     letters = [ch for ch in text if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters) / len(letters)
@@ -471,7 +525,7 @@ def _card_pieces_ok(card: NameCard) -> bool:
 def _card_name_ok(name: str) -> bool:
     """The part before a card's pieces reads as a person's name or a role label: a label by
     itself, with no word that opens a sentence ("Sorry, chair", "Okay, online")."""
-    text = clean_label(name)
+    text = _without_address_article(clean_label(name))
     if not text or len(text) > 80 or re.search(r"\d", text) or not looks_like_label(text):
         return False
     if text.lower() in GENERIC_LABELS:

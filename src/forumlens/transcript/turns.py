@@ -27,6 +27,11 @@ __all__ = ["build_turns", "split_turns"]
 # "14:02:11 Thank you"): page furniture, so the turn's text starts after it.
 _LEAD_TIME = re.compile(rf"(?:\[{CLOCK}\]|{CLOCK_WITH_SECONDS})[ \t]+(?=\S)")
 
+# A dash after the label's colon (`O Sr. Presidente: — Srs. Deputados, …`, a parliamentary
+# record's way): part of the separator, not of the speech. Only a long dash with a space after it,
+# on a labelled turn: the captioner's `--` for resumed speech stays in the text.
+_LEAD_DASH = re.compile(r"[\u2013\u2014][ \t]+(?=\S)")
+
 
 def _notes_only(body: str) -> bool:
     """Whether a turn body holds only stage notes and time stamps, each alone on its line
@@ -118,6 +123,9 @@ def build_turns(
         lead = _LEAD_TIME.match(text, a, b)  # ">> [10:08:01] (Audio feedback)": the time is no speech
         if lead:
             a, body = lead.end(), text[lead.end() : b]
+        dash = _LEAD_DASH.match(text, a, b) if label is not None and text[a - 1 : a].isspace() else None
+        if dash and text[body_start - 1 : body_start] == ":":
+            a, body = dash.end(), text[dash.end() : b]
         if cue_file:  # the next cue's identifier and timing, a closing `</v>`: not speech
             # a label ending its cue (`>> JO LI:` the cue's last line): the speech is in the next cue
             a = min(b, speech_start(text, a, b))
