@@ -130,6 +130,42 @@ def _role_before_name(label: str) -> str | None:
     return None
 
 
+def _office_words_before(label: str) -> str | None:
+    """`Ensimmäinen varapuhemies Eero Hietakorpi` → `Eero Hietakorpi`, `Místopředsedkyně PSP Jitka
+    Li` → `Jitka Li`: in a mixed-case label, opening words that end with a word no name holds
+    written as a name is not (a lower-case word of three letters or more that is no particle,
+    or an acronym in capitals), then two to four name words: the opening words are the office."""
+    words = _name_part(label).split()
+    if len(words) < 3 or not words[0][:1].isupper() or label.isupper() or " ".join(words) != label.strip():
+        return None  # a card or a bracket after the words is read by the rules above
+    # an acronym marks an office only after an office word (`Místopředsedkyně PSP`); after titles
+    # alone it is a family name set in capitals (`Dr. DOAN Thi Phuong Lan`)
+    k = max(
+        (
+            i
+            for i, w in enumerate(words[:-2])
+            if _office_mark(w) and (w.islower() or any(not is_title(v) for v in words[:i]))
+        ),
+        default=-1,
+    )
+    rest = words[k + 1 :]
+    if k < 0 or not 2 <= len(rest) <= 4 or not all(name_word(w) for w in rest):
+        return None
+    if any(w.lower() in FUNCTION_WORDS or w in PARTICLES for w in rest[:1]) or rest[-1] in PARTICLES:
+        return None
+    name = display_name(" ".join(rest))
+    return name if name and not generic_label(name) else None
+
+
+def _office_mark(word: str) -> bool:
+    """A word of an office that no name holds as written: lower case, three letters or more and
+    no particle (`varapuhemies`), or an acronym in capitals (`PSP`)."""
+    letters = sum(ch.isalpha() for ch in word)
+    if word.isalpha() and word.islower():  # a joining word ("for", "of") ends no office
+        return letters >= 3 and word not in PARTICLES and word not in FUNCTION_WORDS
+    return word.isalpha() and word.isupper() and 2 <= letters <= 5
+
+
 def office_name(label: str | None) -> tuple[bool, str | None]:
     """(whether the label's shape names its person apart from an office or address, that person
     or None for a role): the rules of the module doc, the brackets first."""
@@ -147,7 +183,7 @@ def office_name(label: str | None) -> tuple[bool, str | None]:
         name = display_name(" ".join(bare))
         if name:
             return True, name
-    person = _role_before_name(label)
+    person = _role_before_name(label) or _office_words_before(label)
     if person is not None:
         return True, person
     return False, None
@@ -161,8 +197,12 @@ def office_names(
     out: list[tuple[str | None, bool]] = []
     seen: dict[str, tuple[bool, str | None]] = {}
     for label, (name, dropped) in zip(labels, addressed, strict=True):
-        if not label or not name:
+        if not label:
             out.append((name, dropped))
+            continue
+        if not name:  # a role before the brackets (`O SR. PRESIDENTE (Deputado Jo Li)`): the holder is named there
+            holder = _bracketed_person(label)
+            out.append((holder, True) if holder else (name, dropped))
             continue
         if label not in seen:
             seen[label] = office_name(label)
