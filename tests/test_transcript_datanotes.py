@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from forumlens.models import Document
 from forumlens.pipeline import parse_document
-from forumlens.transcript.datanotes import data_file_notes, open_quote_line
+from forumlens.transcript.datanotes import data_file_notes, open_quote_line, read_json
 
 
 def test_a_json_file_of_turns_is_named_as_data_with_the_fix() -> None:
@@ -61,3 +63,17 @@ def test_a_csv_kept_as_a_document_names_its_unclosed_quote_and_a_closed_one_does
         )
     )
     assert not any("quote" in w for w in prose.warnings)  # only a table's suffix is read as a table
+
+
+def test_one_read_gives_the_value_or_where_it_breaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from forumlens.transcript import datanotes
+
+    calls: list[str] = []
+    real = datanotes.json.loads
+    monkeypatch.setattr(datanotes.json, "loads", lambda s: calls.append(s) or real(s))
+    text = '{"turns": [{"speaker": "Ines Varga", "text": "A map."}]}'
+    assert data_file_notes(text, "turns.json") and len(calls) == 1  # parsed once, not three times
+    assert read_json(text).value == {"turns": [{"speaker": "Ines Varga", "text": "A map."}]}
+    assert read_json('{"id": 1}\n{"id": 2}').value == [{"id": 1}, {"id": 2}]  # JSON lines
+    assert read_json('{"id": 1}\n{"id": 2\n').error == (2, 9, "Expecting ',' delimiter")
+    assert read_json('{"turns": [\n').error is not None and read_json("[1, 2]").error is None

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..filetypes import CAPTION_HEADER_NEEDED
 from .tables import all_record_spans, caption_table, unclosed_quote, unclosed_quote_note
 
-__all__ = ["data_file_notes", "open_quote_line"]
+__all__ = ["JsonRead", "data_file_notes", "open_quote_line", "read_json"]
 
 _TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -26,20 +27,54 @@ _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 _JSON_OPENING = re.compile(r'\A\s*(?:\{\s*"|\[\s*[\[{"\d-])')
 
 
+@dataclass(frozen=True)
+class JsonRead:
+    """A text read as JSON once: `value` is the parsed value (JSON lines: the list of the lines'
+    values) when `error` is None; else `error` is where it stops being valid (line, column, why)."""
+
+    value: object = None
+    error: tuple[int, int, str] | None = None
+
+
+def read_json(text: str) -> JsonRead:
+    """`text` parsed as one JSON value, or as JSON lines (two or more non-empty lines, each an object
+    or an array), each line parsed once. The error of a broken file: for JSON lines of objects whose
+    first line parses, the first broken line (so a cut-off line is named); else the whole text's."""
+    try:
+        return JsonRead(json.loads(text))
+    except json.JSONDecodeError as error:
+        whole = (error.lineno, error.colno, error.msg)
+    except ValueError as error:  # a lone surrogate, a number too long: no position to name
+        whole = (1, 1, str(error))
+    lines = [(n, ln) for n, ln in enumerate(text.split("\n"), 1) if ln.strip()]
+    if len(lines) < 2 or any(ln.lstrip()[:1] not in "{[" for _, ln in lines):
+        return JsonRead(error=whole)
+    values: list[object] = []
+    for i, (n, ln) in enumerate(lines):
+        try:
+            values.append(json.loads(ln))
+        except ValueError as error:
+            objects = all(line.lstrip()[:1] == "{" for _, line in lines)
+            if i and objects:  # JSON lines read one by one: the first broken line is the one named
+                return JsonRead(error=(n, getattr(error, "colno", 1), getattr(error, "msg", str(error))))
+            return JsonRead(error=whole)
+    return JsonRead(values)
+
+
 def data_file_notes(text: str, source: str) -> tuple[str, ...]:
     """Notes for a file kept as a document: a JSON value, or a table's quote never closed (else none)."""
     stripped = text.strip()
-    if stripped[:1] in "{[" and _is_json(stripped):
+    suffix = PurePath(source).suffix.lower() if source else ""
+    meant_as_json = suffix in _JSON_SUFFIXES or _JSON_OPENING.match(text) is not None
+    read = read_json(stripped) if stripped and (stripped[:1] in "{[" or meant_as_json) else None
+    if read is not None and read.error is None and stripped[:1] in "{[":
         return (
             "the file is JSON data, not a transcript or a document: its text was kept as one document as it"
             " stands; to store turns, write one `NAME: text` line a turn, or a .csv with a speaker and a"
             " text column",
         )
-    suffix = PurePath(source).suffix.lower() if source else ""
-    if suffix in _JSON_SUFFIXES or _JSON_OPENING.match(text):
-        broken = _json_error(stripped)
-        if broken is not None:
-            return (broken,)
+    if meant_as_json and read is not None and read.error is not None:
+        return (_broken(*read.error),)
     delimiter = _TABLE_SUFFIXES.get(suffix)
     if delimiter is None:
         return ()
@@ -54,53 +89,12 @@ def data_file_notes(text: str, source: str) -> tuple[str, ...]:
     return ()
 
 
-def _json_error(text: str) -> str | None:
-    """Where JSON data stops being valid, as a note with the line and the fix; None when it parses or
-    is empty. JSON lines are read one by one, so the first broken line is the one named."""
-    if not text:
-        return None
-    lines = [(n, ln) for n, ln in enumerate(text.split("\n"), 1) if ln.strip()]
-    if len(lines) > 1 and all(ln.lstrip()[:1] == "{" for _, ln in lines) and _parses(lines[0][1]):
-        for n, ln in lines:
-            try:
-                json.loads(ln)
-            except ValueError as error:
-                return _broken(n, getattr(error, "colno", 1), getattr(error, "msg", str(error)))
-        return None
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as error:
-        return _broken(error.lineno, error.colno, error.msg)
-    return None
-
-
-def _parses(line: str) -> bool:
-    try:
-        json.loads(line)
-    except ValueError:
-        return False
-    return True
-
-
 def _broken(line: int, column: int, why: str) -> str:
     return (
         f"line {line}, column {column}: the file is JSON data that is not valid ({why}; a download cut off?),"
         " so its text was kept as one document as it stands; fix the JSON, or write one `NAME: text` line a"
         " turn, and ingest again"
     )
-
-
-def _is_json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except ValueError:
-        # JSON lines: every non-empty line a JSON object or array
-        lines = [ln for ln in text.split("\n") if ln.strip()]
-        try:
-            return len(lines) > 1 and all(ln.strip()[:1] in "{[" and json.loads(ln) is not None for ln in lines)
-        except ValueError:
-            return False
-    return True
 
 
 def open_quote_line(text: str, delimiter: str) -> int | None:
