@@ -448,7 +448,12 @@ def _office_holder(office: str, holder: str) -> bool:
     first = pieces[0]
     if _sentence_opening(first) or _no_post(first):
         return False
-    return any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS
+    if any(w.islower() and w not in PARTICLES for w in first[1:]) or first[0].lower() in _ARTICLE_WORDS:
+        return True
+    # an office opened by a form of address, an article then a title (`O Sr. Secretário de Estado da
+    # Cultura (Jo Li)`): its joining words may be the language's particles ("de", "da")
+    addressed = len(first) > 3 and len(first[0]) <= 2 and first[0].isalpha() and is_title(first[1])
+    return addressed and any(w.islower() for w in first[2:])
 
 
 def _sentence_opening(words: list[str]) -> bool:

@@ -397,8 +397,8 @@ def _directory_label(text: str) -> bool:
     in brackets in any case (`MAKHUBELA-ORTT, Johannes (library association, South Africa)`):
     the shape is the evidence, so the note is only held to a few plain words."""
     m = _DIRECTORY.fullmatch(text.strip())
-    if m is None or given_first(text) == text:
-        return False
+    if m is None or given_first(text) == text or not m.group("family").isupper():
+        return False  # a family name in title case ("However, Jo") is not set apart by its case
     if any(sentence_word(w) for w in (*m.group("family").split(), m.group("given"))):
         return False  # "However, Jo (…)": a sentence's opening word before the comma
     note = m.group("tag").strip()[1:-1]
@@ -500,7 +500,7 @@ def looks_like_label(candidate: str) -> bool:
         return False
     if _directory_label(text):
         return True
-    text = _without_address_article(text)
+    written, text = text, _without_address_article(text)
     words = text.split(" ")
     letters = [ch for ch in text if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters) / len(letters)
@@ -508,7 +508,7 @@ def looks_like_label(candidate: str) -> bool:
         return True
     card = parse_name_card(text)
     if card.pieces:
-        return (_card_name_ok(card.name) and _card_pieces_ok(card)) or office_holder_label(text)
+        return (_card_name_ok(card.name) and _card_pieces_ok(card)) or office_holder_label(written)
     if len(text) > 80 or upper >= 0.8:
         return False
     if len(words) > 6 or re.search(r"[,()\[\]\d]|\.\s+[a-z]", text):
