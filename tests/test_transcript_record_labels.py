@@ -112,3 +112,9 @@ def test_a_speech_item_or_a_collective_noun_is_no_office(label: str) -> None:
 
 def test_an_office_with_a_long_joining_word_is_still_an_office() -> None:
     assert office_holder_label("A Secretária de Estado para a Inovação (Rita Lemos-Vidal)")
+
+
+def test_a_masthead_line_naming_an_officer_is_no_turn() -> None:
+    text = "Presidente: Ex.mo Sr. Jo Li-Rae\n" + RECORD
+    turns = parse_transcript(text).turns
+    assert turns[0].label == "O Sr. Presidente" and len(turns) == 4

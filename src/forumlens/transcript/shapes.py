@@ -204,7 +204,8 @@ def title_rest(line: str) -> bool:
     word but the small ones capitalised, no sentence punctuation at its end; asides in brackets
     are not words of it ("Dr. Jo Li; Ana Ruiz (online)" is an agenda line's list of names)."""
     rest = (_ASIDE.sub(" ", line) if "(" in line or "[" in line else line).strip()
-    words = re.findall(r"[^\W\d_][\w'’\u2011-]*", rest)
+    # an abbreviation with its raised letters written inline is one word (`Ex.mo Sr. Jo Li`)
+    words = re.findall(r"[^\W\d_][\w'’\u2011-]*(?:\.[^\W\d_]+(?![\w'’\u2011-]))?", rest)
     if len(words) < 2 or rest[-1:] in ".?!,;:" or not rest[:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
