@@ -392,6 +392,8 @@ PARTICLES = frozenset(
         "e",
         "bin",
         "binti",
+        "bint",  # the Arabic patronymics with "bin": daughter of, son of
+        "ibn",
         "al",
         "el",
     ]
