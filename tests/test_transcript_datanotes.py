@@ -70,7 +70,12 @@ def test_one_read_gives_the_value_or_where_it_breaks(monkeypatch: pytest.MonkeyP
 
     calls: list[str] = []
     real = datanotes.json.loads
-    monkeypatch.setattr(datanotes.json, "loads", lambda s: calls.append(s) or real(s))
+
+    def counted(s: str) -> object:
+        calls.append(s)
+        return real(s)
+
+    monkeypatch.setattr(datanotes.json, "loads", counted)
     text = '{"turns": [{"speaker": "Ines Varga", "text": "A map."}]}'
     assert data_file_notes(text, "turns.json") and len(calls) == 1  # parsed once, not three times
     assert read_json(text).value == {"turns": [{"speaker": "Ines Varga", "text": "A map."}]}

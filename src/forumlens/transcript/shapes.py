@@ -23,7 +23,15 @@ from dataclasses import dataclass, field, replace
 
 from .clock import CLOCK
 from .shortnames import expand_short_names
-from .speakers import device_label, display_name, generic_label, looks_like_label, name_key, parse_name_card, sentence_word
+from .speakers import (
+    device_label,
+    display_name,
+    generic_label,
+    looks_like_label,
+    name_key,
+    parse_name_card,
+    sentence_word,
+)
 
 __all__ = ["LineLabel", "Shapes", "label_shapes", "name_shaped", "person_key"]
 

@@ -339,8 +339,11 @@ def device_label(label: str) -> bool:
         return False
     if any(w.lower() in _DEVICE_WORDS for w in words):
         return True
-    return 2 <= len(words) <= 3 and _proper(words[0]) and _MODEL_TOKEN.fullmatch(words[-1]) is not None and any(
-        ch.isalpha() for ch in words[-1]
+    return (
+        2 <= len(words) <= 3
+        and _proper(words[0])
+        and _MODEL_TOKEN.fullmatch(words[-1]) is not None
+        and any(ch.isalpha() for ch in words[-1])
     )
 
 
