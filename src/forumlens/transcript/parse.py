@@ -96,6 +96,14 @@ Stop 40 (round 24's misses): a cue file that writes `Name: …` on every cue (a 
 cloud transcript) has one turn for consecutive cues of one name (`cuerepeats.py`), and a label
 ending its cue speaks in the next cue; a list digest's short message heads (`mailblocks.py`).
 
+Stop 46 (round 30's misses, by the labels' shape): a national record's label may open with an
+article and a title (`O Sr. Presidente`, `A Sr.ª Jo Li (XP)`: the article is the address's, the
+raised `ª` the abbreviation's) and end with a colon and a long dash (`: — `, the separator's); an
+office in capitals names the holder in brackets when an initial or a title marks a person there
+(`PIRMININKĖ (E. LI)`), and office words before a name end at a lower-case office word or an
+acronym (`Ensimmäinen varapuhemies Jo Li`); a report's annex writes `FAMILY, Given (note):`; a
+cue export may show a device (`Galaxy A52`) for a participant: a label with no person.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where
