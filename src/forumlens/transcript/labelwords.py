@@ -543,7 +543,7 @@ TITLE_QUALIFIERS = frozenset(["under", "vice", "deputy", "co", "assistant", "act
 
 
 # The ordinal indicators and raised letters Portuguese and Spanish abbreviations end with
-# (`Sr.ª`, `Dr.ª`, `Ex.mo`'s written `Ex.ᵐᵒ`): the abbreviation is the word before them.
+# (`Sr.ª`, `Dr.ª`, `D.ª`): the abbreviation is the word before them.
 _RAISED_ENDING = re.compile(r"(?<=\.)[ªºᵃᵒ]+$")
 
 
