@@ -281,13 +281,17 @@ def _introductions(view: SessionView, draft: Draft, own_turns: set[int], chair: 
     # room"), unless this one's own words say that speaker's full name: then the two are most
     # likely one voice the captions split (">> GODFREY MWANGOSI: … Godfrey Mwakilolo from Dar",
     # `_one_voice`)
-    others = {
-        fold_name(f)
-        for g in view.names
-        if g.name and g is not draft.group and not _one_voice(view, draft.group, g)
-        for f in name_forms(g.name)
-    }
-    placing = {fold_name(f) for f in draft.forms[1:]} - others
+    shorter = {fold_name(f) for f in draft.forms[1:]}
+    others: set[str] = set()
+    for g in view.names:
+        if not g.name or g is draft.group:
+            continue
+        # only a form this person also goes by can be lost, so only then is `_one_voice` read
+        # (it reads both groups' whole turns: asked of every pair, it cost resolve ~12 %)
+        shared = {fold_name(f) for f in name_forms(g.name)} & shorter
+        if shared and not _one_voice(view, draft.group, g):
+            others |= shared
+    placing = shorter - others
     for hit in cues.find_name_hits(view.text, 0, len(view.text), draft.forms + draft.aliases):
         turn = view.speech_turn_at(hit.start)
         if turn is None or turn.index in own_turns:
