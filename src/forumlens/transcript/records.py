@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
 
-__all__ = ["RecordShape", "learn_record_shape", "read_records", "record_heads", "stamped"]
+__all__ = ["RecordShape", "learn_record_shape", "read_label_records", "read_records", "record_heads", "stamped"]
 
 _LEAST = 3
 _SHARE = 0.8  # of the heads, the share that must hold a fixed word
@@ -298,13 +298,136 @@ def read_records(text: str) -> ExportMarks | None:
     """The turns of a file of repeating records (see the module doc); None for any other text."""
     lines = _lines(text)
     shape = _learn(lines)
-    if shape is None:
-        return None
-    marks = _heads(text, lines, shape)
+    marks = _heads(text, lines, shape) if shape is not None else []
     if len(marks) < _LEAST or len(marks) < _LINE_SHARE * len(lines):
-        return None
+        return read_label_records(text, lines)
     # some name comes back (its last word: `Mr. Li` after `Mr. Jo Li, Ministry of ICT`)
     names = Counter(_last_word(m.label or "") for m in marks)
     if max(names.values()) < 2:
         return None  # no sender comes back: a list of headed paragraphs, not a conversation
     return ExportMarks(voice_changes(marks), marks[0].at)
+
+
+# A national record's label line (`labelrecords`): what opens it, a clock time (`16.01 `, `14:37 `,
+# `[10:02] `), the record's time of the speech, no part of the label.
+_CLOCK = re.compile(r"[ \t]*[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t]+(?=[^\W\d_])")
+# A label's colon: before blanks and speech, or closing the line.
+_LABEL_COLON = re.compile(r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
+_LABEL_WORDS = 14
+_LABEL_CHARS = 160
+# A word written as a name is: a capital first (an abbreviated title's full stop allowed).
+_CAPITALISED = re.compile(r"[(\[]?[^\W\d_a-z]")
+# A sentence closed inside a label: `!`, `?`, `;` anywhere, a full stop after a word of five
+# letters or more (`DR.`, `Sr.`, `Mr.` are titles; `hlučno.` closes a sentence).
+_LABEL_SENTENCE = re.compile(r"[!?;…]|[^\W\d_]{5,}\.(?:\s|$)|\.\s+\S+\.")
+
+
+@dataclass(frozen=True)
+class _LabelLine:
+    """A line read as a record's label line: where it starts, its speech, its label, whether a
+    clock opens it."""
+
+    at: int
+    body: int
+    label: str
+    clocked: bool
+
+
+def _label_key(label: str) -> str:
+    """What recurs of a label: its words before a card (a bracket, a comma), case folded."""
+    return " ".join(re.split(r"[,(\[]", label, maxsplit=1)[0].split()).casefold()
+
+
+def _named(label: str) -> bool:
+    """Whether a label is written as a name or an office is: a capital first, its brackets
+    closed, no sentence closed inside, at most `_LABEL_WORDS` words, and at least as many words
+    with a capital as without among those before a card (`TARKÖVY-ADELEKE GERGELY nemzeti …
+    államtitkár` needs its recurrence: `_label_record_lines`)."""
+    if not label or not label[0].isupper() or len(label) > _LABEL_CHARS:
+        return False
+    if label.count("(") != label.count(")") or label.count("[") != label.count("]") or _LABEL_SENTENCE.search(label):
+        return False
+    return len(_BRACKETED.sub(" ", label).split()) <= _LABEL_WORDS  # a holder in brackets is no more office
+
+
+# A bracketed part of a label (a party, a holder, a mode); a clock time in brackets inside it
+# (`Jo Li [11:09:40]:`, `Jo Li (00:00:41):`): when, not who, no part of the label.
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LABEL_CLOCK = re.compile(r"[ \t]*[\[(]\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?[\])]")
+# A subtitle cue's timing line: a cue file is read by its cues (`cues.py`), never as a record.
+_CUE_TIMING = re.compile(r"^[ \t]*[\d:.,]+[ \t]+-->[ \t]+[\d:.,]+", re.MULTILINE)
+
+
+def _written_as_name(label: str) -> bool:
+    """Whether most words of a label before its card open with a capital (`Liina Pärnaste-Ibekwe`,
+    `Sekretarz Stanu w Kancelarii … Ziemczonek`; short lower-case joining words aside), two at
+    least, or it is a numbered voice: a one-off label must look a name."""
+    words = re.split(r"[,(\[]", label, maxsplit=1)[0].split()
+    if len(words) == 2 and _CAPITALISED.match(words[0]) and words[1].isdigit():
+        return True  # a numbered voice: `Speaker 2`, `Participant 12`
+    capitals = sum(bool(_CAPITALISED.match(w)) for w in words)
+    joining = sum(len(w) <= 3 and w.islower() for w in words)  # `of`, `the`, `w`, `ja`, `de`: no office word
+    return capitals >= 2 and 2 * capitals >= len(words) - joining
+
+
+def _label_line(at: int, line: str, below: str) -> _LabelLine | None:
+    """`line` read as a label line: `[clock] Label: speech`, `[clock] Label:` above its speech,
+    or `clock Label` alone above its speech (a clock must open a label with no colon)."""
+    clock = _CLOCK.match(line)
+    start = clock.end() if clock else len(line) - len(line.lstrip(" \t"))
+    rest = line[start:]
+    colon = _LABEL_COLON.search(rest)
+    if colon is not None and colon.start() > 0:
+        label = _LABEL_CLOCK.sub("", rest[: colon.start()]).strip()
+        if not _named(label):
+            return None
+        body = at + start + colon.end()
+        if colon.end() >= len(rest.rstrip()):  # the speech on the lines below
+            body = at + len(line) + 1
+        return _LabelLine(at, body, label, clock is not None)
+    if clock is None or not below.strip():
+        return None
+    label = rest.strip()
+    if not _named(label) or not _written_as_name(label):
+        return None
+    return _LabelLine(at, at + len(line) + 1, label, True)
+
+
+def _label_record_lines(text: str, lines: list[tuple[int, str]]) -> list[_LabelLine]:
+    """The label lines of a record (`read_label_records`): every line read as one whose label
+    comes back in the file, or that is written as a name (`_written_as_name`) and opens the way
+    the recurring ones do (with a clock or without)."""
+    found = []
+    for i, (at, line) in enumerate(lines):
+        read = _label_line(at, line, lines[i + 1][1] if i + 1 < len(lines) else "")
+        if read is not None:
+            found.append(read)
+    keys = Counter(_label_key(r.label) for r in found)
+    recurring = [r for r in found if keys[_label_key(r.label)] >= 2]
+    ways = {r.clocked for r in recurring}
+    return [
+        r for r in found if keys[_label_key(r.label)] >= 2 or (r.clocked in ways and _written_as_name(r.label))
+    ]
+
+
+def read_label_records(text: str, lines: list[tuple[int, str]] | None = None) -> ExportMarks | None:
+    """The turns of a national record read from its own repetition: each speech opens with a
+    label line, a name, a party, a constituency or an office in a fixed order, perhaps after a
+    clock time (`16.01 Jo Li kesk: …`, `14:37 Aseesimees Jo Li` above its speech, `LI JO
+    (független): …`), and the labels come back as the members take the floor again. A file whose
+    label lines are at least `_LEAST`, a good part of its lines, with labels of at least two
+    voices and mostly recurring, is read by them; else None."""
+    lines = _lines(text) if lines is None else lines
+    if len(_CUE_TIMING.findall(text)) >= _LEAST:
+        return None
+    heads = _label_record_lines(text, lines)
+    if len(heads) < _LEAST or len(heads) < _LABEL_SHARE * len(lines):
+        return None
+    keys = Counter(_label_key(r.label) for r in heads)
+    if len(keys) < 2 or 2 * sum(n for n in keys.values() if n >= 2) < len(heads):
+        return None
+    marks = [Mark(r.at, r.body, r.label) for r in heads]
+    return ExportMarks(voice_changes(marks), marks[0].at)
+
+
+_LABEL_SHARE = 0.2  # of the non-blank lines, the share a record's label lines must be
