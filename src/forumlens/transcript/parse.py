@@ -309,6 +309,10 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     records = read_records(text)  # the fallback: a file of repeating records the rules misread
     if records is not None and not _rules_read(records, turns, starts) and not chat_blocks(text, turns, starts):
         return _parse_export(text, source, sha256, records, starts)
+    if records is None:  # …or a national record's label lines, read from their repetition
+        records = read_label_records(text)
+        if records is not None and _label_record_wins(records, turns, starts) and not chat_blocks(text, turns, starts):
+            return _parse_export(text, source, sha256, records, starts)
     model = load_label_model() if label_model == "shipped" else label_model
     if isinstance(model, LabelModel):
         learned = learned_markers(text, markers, turns, starts, model)
@@ -347,6 +351,18 @@ def _record_extends(text: str, export: ExportMarks, starts: list[int]) -> Export
 
     read = {key(m) for m in records.marks}
     return records if all(key(m) in read for m in export.marks) else export
+
+
+def _label_record_wins(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
+    """Whether a record's label lines (`records.read_label_records`) read the file better than
+    the rules: the rules missed a quarter of them (`_rules_read`), and they start a turn on at
+    least three in four of the lines where the rules start a labelled one (a file whose rules
+    read `- RH: …` items is no record of its `AP 14 (CO) RH:` lines)."""
+    if _rules_read(records, turns, starts):
+        return False
+    lines = {line_of(starts, m.at) for m in records.marks}
+    labelled = [t.line for t in turns if t.label is not None]
+    return 4 * sum(line in lines for line in labelled) >= 3 * len(labelled)
 
 
 def _rules_read(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:

@@ -298,9 +298,11 @@ def read_records(text: str) -> ExportMarks | None:
     """The turns of a file of repeating records (see the module doc); None for any other text."""
     lines = _lines(text)
     shape = _learn(lines)
-    marks = _heads(text, lines, shape) if shape is not None else []
+    if shape is None:
+        return None
+    marks = _heads(text, lines, shape)
     if len(marks) < _LEAST or len(marks) < _LINE_SHARE * len(lines):
-        return read_label_records(text, lines)
+        return None
     # some name comes back (its last word: `Mr. Li` after `Mr. Jo Li, Ministry of ICT`)
     names = Counter(_last_word(m.label or "") for m in marks)
     if max(names.values()) < 2:
@@ -347,6 +349,8 @@ def _named(label: str) -> bool:
         return False
     if label.count("(") != label.count(")") or label.count("[") != label.count("]") or _LABEL_SENTENCE.search(label):
         return False
+    if re.search(r"\S[ \t]{2,}\S", label):
+        return False  # columns (`AP 14 (CO)   RH`: an item, its status, who), no label written as one phrase
     return len(_BRACKETED.sub(" ", label).split()) <= _LABEL_WORDS  # a holder in brackets is no more office
 
 
