@@ -333,6 +333,7 @@ class _LabelLine:
     body: int
     label: str
     clocked: bool
+    speech: str | None = None  # the speech on the label's line; None for a label alone on it
 
 
 def _label_key(label: str) -> str:
@@ -345,7 +346,7 @@ def _named(label: str) -> bool:
     closed, no sentence closed inside, at most `_LABEL_WORDS` words, and at least as many words
     with a capital as without among those before a card (`TARKÖVY-ADELEKE GERGELY nemzeti …
     államtitkár` needs its recurrence: `_label_record_lines`)."""
-    if not label or not label[0].isupper() or len(label) > _LABEL_CHARS:
+    if not label or not label[0].isupper() or len(label) > _LABEL_CHARS or ":" in label:
         return False
     if label.count("(") != label.count(")") or label.count("[") != label.count("]") or _LABEL_SENTENCE.search(label):
         return False
@@ -385,16 +386,32 @@ def _label_line(at: int, line: str, below: str) -> _LabelLine | None:
         label = _LABEL_CLOCK.sub("", rest[: colon.start()]).strip()
         if not _named(label):
             return None
-        body = at + start + colon.end()
         if colon.end() >= len(rest.rstrip()):  # the speech on the lines below
-            body = at + len(line) + 1
-        return _LabelLine(at, body, label, clock is not None)
+            return _LabelLine(at, at + len(line) + 1, label, clock is not None)
+        body = at + start + rest.index(":", colon.start()) + 1  # the separator's own dash (`: — `) is `build_turns`'
+        return _LabelLine(at, body, label, clock is not None, rest[colon.end() :].strip())
     if clock is None or not below.strip():
         return None
     label = rest.strip()
     if not _named(label) or not _written_as_name(label):
         return None
     return _LabelLine(at, at + len(line) + 1, label, True)
+
+
+_FIELD_CHARS = 30
+
+
+def _field_keys(found: list[_LabelLine]) -> set[str]:
+    """The labels that head a field, not speech: every line of theirs holds a short value and
+    no sentence (`Joined: 16 Oct 2006`, `Posts: 37`), as a member's speech never does each time."""
+    values: dict[str, list[str | None]] = {}
+    for r in found:
+        values.setdefault(_label_key(r.label), []).append(r.speech)
+    return {
+        key
+        for key, said in values.items()
+        if all(v is not None and len(v) < _FIELD_CHARS and not re.search(r"[.!?]", v) for v in said)
+    }
 
 
 def _label_record_lines(text: str, lines: list[tuple[int, str]]) -> list[_LabelLine]:
@@ -406,6 +423,8 @@ def _label_record_lines(text: str, lines: list[tuple[int, str]]) -> list[_LabelL
         read = _label_line(at, line, lines[i + 1][1] if i + 1 < len(lines) else "")
         if read is not None:
             found.append(read)
+    fields = _field_keys(found)
+    found = [r for r in found if _label_key(r.label) not in fields]
     keys = Counter(_label_key(r.label) for r in found)
     recurring = [r for r in found if keys[_label_key(r.label)] >= 2]
     ways = {r.clocked for r in recurring}

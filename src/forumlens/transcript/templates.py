@@ -38,6 +38,7 @@ from .labelwords import is_title
 from .mailblocks import read_mail_blocks
 from .mailreader import read_mail_archive
 from .quotelevels import read_quote_levels
+from .records import read_label_records
 from .signatures import read_signed_blocks
 from .webcomments import dated_meta
 
@@ -422,9 +423,12 @@ def read_template(text: str) -> ExportMarks | None:
     if stated is not None:
         return stated
     learned = learn_template(text)
+    record = read_label_records(text)  # a national record's label lines: longer than a template's slot
     if learned is None:
-        return read_head_blocks(text) or read_quote_levels(text)
+        return record or read_head_blocks(text) or read_quote_levels(text)
     template, found = learned
+    if record is not None and _extends(text, record, found):
+        return record
     if template.sep is None:
         marks = [Mark(r.at, r.body, _strip(r.value, template.literal)) for r in found]
         return ExportMarks(voice_changes(marks), marks[0].at)
@@ -433,6 +437,14 @@ def read_template(text: str) -> ExportMarks | None:
         marks = [Mark(r.at, min(len(text), _line_end(text, r.at) + 1), _unled(r.value, lead)) for r in found]
         return ExportMarks(voice_changes(marks), marks[0].at)
     return ExportMarks(tuple(_voiced(text, _relayed(text, found))), found[0].at)
+
+
+def _extends(text: str, record: ExportMarks, found: list[_Reading]) -> bool:
+    """Whether a record's label lines (`records.read_label_records`) start a turn on every line
+    the learned template reads, and on more lines: the template's slot held the short labels,
+    the record's long office labels (`Sekretarz Stanu w Kancelarii … Jo Li:`) too."""
+    lines = {m.at for m in record.marks}
+    return len(record.marks) > len(found) and all(r.at in lines for r in found)
 
 
 def _inner_label(text: str, at: int) -> re.Match[str] | None:
