@@ -125,7 +125,7 @@ from .chatblock import chat_blocks, with_chat_blocks
 from .clock import label_colon, stamp_free
 from .cuerepeats import join_repeated_cues, join_stamped_repeats
 from .cues import cues_begin, first_speech, unread_timings
-from .exportmarks import ExportMarks, Mark
+from .exportmarks import ExportMarks
 from .gate import GATE, GateRule, few_turns, prefer_template
 from .header import find_title, guess_year
 from .heads import LABEL_MAX, label_alone
@@ -276,7 +276,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     starts = line_starts(text)
     export = export_marks(text)
     if export is not None:
-        return _parse_export(text, source, sha256, _record_extends(text, export, starts), starts)
+        return _parse_export(text, source, sha256, export, starts)
     shapes = label_shapes(text)
     markers = find_markers(text, shapes)
     markers = sorted(markers + implicit_markers(text, markers, shapes), key=lambda m: m.at)
@@ -336,21 +336,6 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title
         header_end = min(header_end, cues_begin(text))
     return _session(text, source, sha256, turns, header_end if markers else None)
-
-
-def _record_extends(text: str, export: ExportMarks, starts: list[int]) -> ExportMarks:
-    """`export`, or the file's record label lines (`records.read_label_records`) when they read
-    every turn the export reader read, on its line with its label, and more besides (a record's
-    long office labels a timed-label reader leaves in the speech above)."""
-    records = read_label_records(text)
-    if records is None or len(records.marks) <= len(export.marks):
-        return export
-
-    def key(m: Mark) -> tuple[int, str]:
-        return line_of(starts, m.at), " ".join((m.label or "").split()).casefold()
-
-    read = {key(m) for m in records.marks}
-    return records if all(key(m) in read for m in export.marks) else export
 
 
 def _label_record_wins(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:

@@ -364,15 +364,14 @@ _CUE_TIMING = re.compile(r"^[ \t]*[\d:.,]+[ \t]+-->[ \t]+[\d:.,]+", re.MULTILINE
 
 
 def _written_as_name(label: str) -> bool:
-    """Whether most words of a label before its card open with a capital (`Liina Pärnaste-Ibekwe`,
-    `Sekretarz Stanu w Kancelarii … Ziemczonek`; short lower-case joining words aside), two at
-    least, or it is a numbered voice: a one-off label must look a name."""
+    """Whether at least half the words of a label before its card open with a capital (`Liina
+    Pärnaste-Ibekwe`, `Sekretarz Stanu w Kancelarii … Ziemczonek`), two at least, or it is a
+    numbered voice (`Speaker 2`): a label that does not come back must look a name."""
     words = re.split(r"[,(\[]", label, maxsplit=1)[0].split()
     if len(words) == 2 and _CAPITALISED.match(words[0]) and words[1].isdigit():
         return True  # a numbered voice: `Speaker 2`, `Participant 12`
     capitals = sum(bool(_CAPITALISED.match(w)) for w in words)
-    joining = sum(len(w) <= 3 and w.islower() for w in words)  # `of`, `the`, `w`, `ja`, `de`: no office word
-    return capitals >= 2 and 2 * capitals >= len(words) - joining
+    return capitals >= 2 and 2 * capitals >= len(words)
 
 
 def _label_line(at: int, line: str, below: str) -> _LabelLine | None:
