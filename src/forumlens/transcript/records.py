@@ -22,6 +22,14 @@ format, this reader learns that shape from the file:
   sentence end); the shape counts when at least `_LEAST` heads write one, some name recurs
   (a chat's senders, a record's speakers come back) and the heads are a good part of the lines.
 
+A national record (`read_label_records`) has no fixed word: each speech opens with a label line
+of a name and a party, a constituency or an office in the record's own order (`LI JO (Greens):`,
+`Deputy Speaker Jo Li` alone on a line after a clock time, `16.01 Jo Li kesk: …`). Its evidence
+is the labels' repetition: a label that comes back, or one written as a name (half its words
+capitalised) that opens the way the recurring ones do; at least `_LEAST` of them, a fifth of the
+lines, mostly recurring. Not a field whose values are short and hold no sentence (`Posts: 37`), a
+column row (`AP 4 (new)   JL:`) nor a cue file's lines.
+
 A shape made of a bare `Name:` alone (no stamp, no fixed word) is the caption rules' business,
 not a record. `parse.py` asks this reader only when the caption rules found few turns, so a
 transcript the rules read is never read as records. Lines between heads (a continuation, a
@@ -310,13 +318,15 @@ def read_records(text: str) -> ExportMarks | None:
     return ExportMarks(voice_changes(marks), marks[0].at)
 
 
-# A national record's label line (`labelrecords`): what opens it, a clock time (`16.01 `, `14:37 `,
+# A national record's label line (`read_label_records`): what opens it, a clock time (`16.01 `, `14:37 `,
 # `[10:02] `), the record's time of the speech, no part of the label.
 _CLOCK = re.compile(r"[ \t]*[\[(]?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?[\])]?[ \t]+(?=[^\W\d_])")
 # A label's colon: before blanks and speech, or closing the line.
 _LABEL_COLON = re.compile(r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
-_LABEL_WORDS = 14
+_LABEL_WORDS = 14  # outside brackets
 _LABEL_CHARS = 160
+_LABEL_SHARE = 0.2  # of the non-blank lines, the share a record's label lines must be
+_FIELD_CHARS = 30  # a field's value is shorter
 # A word written as a name is: a capital first (an abbreviated title's full stop allowed).
 _CAPITALISED = re.compile(r"[(\[]?[^\W\d_a-z]")
 # A sentence closed inside a label: `!`, `?`, `;` anywhere, a full stop after a word of five
@@ -342,10 +352,9 @@ def _label_key(label: str) -> str:
 
 
 def _named(label: str) -> bool:
-    """Whether a label is written as a name or an office is: a capital first, its brackets
-    closed, no sentence closed inside, at most `_LABEL_WORDS` words, and at least as many words
-    with a capital as without among those before a card (`TARKÖVY-ADELEKE GERGELY nemzeti …
-    államtitkár` needs its recurrence: `_label_record_lines`)."""
+    """Whether a label may be a record's: a capital first, no colon, its brackets closed, no
+    sentence closed inside, no column gap, at most `_LABEL_WORDS` words outside brackets
+    (`Minister of State at the Department … (Deputy Jo Li)`)."""
     if not label or not label[0].isupper() or len(label) > _LABEL_CHARS or ":" in label:
         return False
     if label.count("(") != label.count(")") or label.count("[") != label.count("]") or _LABEL_SENTENCE.search(label):
@@ -397,9 +406,6 @@ def _label_line(at: int, line: str, below: str) -> _LabelLine | None:
     return _LabelLine(at, at + len(line) + 1, label, True)
 
 
-_FIELD_CHARS = 30
-
-
 def _field_keys(found: list[_LabelLine]) -> set[str]:
     """The labels that head a field, not speech: every line of theirs holds a short value and
     no sentence (`Joined: 16 Oct 2006`, `Posts: 37`), as a member's speech never does each time."""
@@ -413,7 +419,7 @@ def _field_keys(found: list[_LabelLine]) -> set[str]:
     }
 
 
-def _label_record_lines(text: str, lines: list[tuple[int, str]]) -> list[_LabelLine]:
+def _label_record_lines(lines: list[tuple[int, str]]) -> list[_LabelLine]:
     """The label lines of a record (`read_label_records`): every line read as one whose label
     comes back in the file, or that is written as a name (`_written_as_name`) and opens the way
     the recurring ones do (with a clock or without)."""
@@ -427,9 +433,7 @@ def _label_record_lines(text: str, lines: list[tuple[int, str]]) -> list[_LabelL
     keys = Counter(_label_key(r.label) for r in found)
     recurring = [r for r in found if keys[_label_key(r.label)] >= 2]
     ways = {r.clocked for r in recurring}
-    return [
-        r for r in found if keys[_label_key(r.label)] >= 2 or (r.clocked in ways and _written_as_name(r.label))
-    ]
+    return [r for r in found if keys[_label_key(r.label)] >= 2 or (r.clocked in ways and _written_as_name(r.label))]
 
 
 def read_label_records(text: str, lines: list[tuple[int, str]] | None = None) -> ExportMarks | None:
@@ -442,7 +446,7 @@ def read_label_records(text: str, lines: list[tuple[int, str]] | None = None) ->
     lines = _lines(text) if lines is None else lines
     if len(_CUE_TIMING.findall(text)) >= _LEAST:
         return None
-    heads = _label_record_lines(text, lines)
+    heads = _label_record_lines(lines)
     if len(heads) < _LEAST or len(heads) < _LABEL_SHARE * len(lines):
         return None
     keys = Counter(_label_key(r.label) for r in heads)
@@ -450,6 +454,3 @@ def read_label_records(text: str, lines: list[tuple[int, str]] | None = None) ->
         return None
     marks = [Mark(r.at, r.body, r.label) for r in heads]
     return ExportMarks(voice_changes(marks), marks[0].at)
-
-
-_LABEL_SHARE = 0.2  # of the non-blank lines, the share a record's label lines must be
