@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from forumlens.transcript.gate import GATE, GateRule, agreement, prefer_template, recurring, short_record
 from forumlens.transcript.parse import parse_by_rules, parse_by_template, parse_transcript
 
@@ -29,7 +31,13 @@ I: Thank you both, that is all for today. #00:00:33-8#
 """
 
 
-def test_the_template_replaces_the_rules_when_it_reads_their_turns_and_many_more() -> None:
+def test_the_template_replaces_the_rules_when_it_reads_their_turns_and_many_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the codes come back as a record's labels do (`records.read_label_records`): the rules' path
+    # reads them now; without that reading, the rules read the `I:` turns alone and the gate decides
+    assert [t.label for t in parse_by_rules(CODED).turns] == ["I", "R1", "R2", "I", "R2", "R1", "I"]
+    monkeypatch.setattr("forumlens.transcript.parse.read_label_records", lambda text: None)
     rules, template = parse_by_rules(CODED), parse_by_template(CODED)
     assert agreement(rules.turns, template.turns) == 1.0  # every turn the rules read, read the same way
     assert len(template.turns) >= GATE.gain * len(rules.turns)

@@ -326,7 +326,8 @@ _LABEL_COLON = re.compile(r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*$)")
 _LABEL_WORDS = 14  # outside brackets
 _LABEL_CHARS = 160
 _LABEL_SHARE = 0.2  # of the non-blank lines, the share a record's label lines must be
-_FIELD_CHARS = 30  # a field's value is shorter
+# A sentence closed in a line's speech (a full stop, a question, an exclamation; not `4.5`).
+_SENTENCE_CLOSED = re.compile(r"[.!?…](?!\d)")
 # A word written as a name is: a capital first (an abbreviated title's full stop allowed).
 _CAPITALISED = re.compile(r"[(\[]?[^\W\d_a-z]")
 # A sentence closed inside a label: `!`, `?`, `;` anywhere, a full stop after a word of five
@@ -407,16 +408,13 @@ def _label_line(at: int, line: str, below: str) -> _LabelLine | None:
 
 
 def _field_keys(found: list[_LabelLine]) -> set[str]:
-    """The labels that head a field, not speech: every line of theirs holds a short value and
-    no sentence (`Joined: 16 Oct 2006`, `Posts: 37`), as a member's speech never does each time."""
+    """The labels that head a field, not speech: no line of theirs holds a sentence
+    (`Joined: 16 Oct 2006`, `Posts: 37`, a mail's `Subject: RE: your letter`), as a member's
+    speech does."""
     values: dict[str, list[str | None]] = {}
     for r in found:
         values.setdefault(_label_key(r.label), []).append(r.speech)
-    return {
-        key
-        for key, said in values.items()
-        if all(v is not None and len(v) < _FIELD_CHARS and not re.search(r"[.!?]", v) for v in said)
-    }
+    return {key for key, said in values.items() if all(v is not None and not _SENTENCE_CLOSED.search(v) for v in said)}
 
 
 def _label_record_lines(lines: list[tuple[int, str]]) -> list[_LabelLine]:
