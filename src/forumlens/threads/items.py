@@ -92,6 +92,7 @@ from .addressed import addressed_answers
 from .apposed import apposed_body
 from .backref import NAMED_BACK, news_opening
 from .blocks import split_blocks
+from .bodypromise import body_promise
 from .cues import Cue, CueMemo, find_cue, retro_promise
 from .deliverables import (
     _ALL_SIGNALS,
@@ -294,6 +295,18 @@ def _turn_items(
             elif cue is not None:
                 a, b, family = _subject(sentence.text, named)
                 head = sentence.text[a:b]
+        told_by = (
+            body_promise(sentence.text, ctx.registry)
+            if cue is None and heard is None and not moderator and (allowed is None or "promise" in allowed)
+            else None
+        )
+        if told_by is not None:
+            # "UNESCO will hold a workshop in Nairobi in 2018", "The Secretariat will publish a short guide …": the
+            # promise of the body the clause names as its subject, whoever tells it (`bodypromise`)
+            got = _deliverable(ctx, sentence.text, told_by[0])
+            if isinstance(got, tuple):
+                cue, maker = told_by
+                family, head = got
         restated = (
             _restated_ask(before, sentence) if cue is None and not coalition and not moderator and not answers else None
         )

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from .nounphrase import object_phrase
 
-__all__ = ["NO_OUTPUT_VERBS", "promise_shape"]
+__all__ = ["NO_OUTPUT_VERBS", "body_subjects", "promise_shape"]
 
 _I = re.I
 # the intention: a future or a modal of will; adverbs may sit on either side
@@ -41,6 +41,7 @@ _OWN_SUBJECT = re.compile(
     r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf))(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
     _I,
 )
+_MODAL_CASED = "(?i:" + _MODAL + ")"
 _MODAL_AT = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?" + _MODAL, _I)
 # verbs of talk, thought, presence, hospitality and trying, and the auxiliaries: their future names no output
 # ("we will see …", "we will meet again next year", "I will give the floor …", "we will be …")
@@ -117,3 +118,37 @@ def _hedged(sentence: str, start: int) -> bool:
     """Whether the clause holding `start` opens on a condition or a hedge before it ("if we …, we will …")."""
     stops = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, start)]
     return _HEDGED.search(sentence, stops[-1] if stops else 0, start) is not None
+
+
+# a name before a modal: an acronym ("UNESCO will …") or a capitalised phrase after "the" ("the Secretariat will …",
+# "the Caribbean IGF will …"), at most four words, right before the modal and its verb
+_NAMED_BEFORE_MODAL = re.compile(
+    r"(?:(?<=^)|(?<=[\s,;:(—–-]))(?:(?P<the>(?i:the))\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’&-]*\s+){0,3}?[A-Z][\w'’&-]*)(?=\s*(?:\([^)]{0,20}\)\s*)?" + _MODAL_CASED + ")",
+)
+_ACRONYM = re.compile(r"^[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*$")  # two capitals or more in one word: "UNEP", "MozIGF"
+
+
+def body_subjects(sentence: str, known: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Spans of names standing as the subject right before a modal of intention ("UNESCO will hold …", "from next
+    year the Secretariat will put …"): the spans of `known` (bodies a registry found) that a modal follows, and
+    the names said as an acronym or as "the" and capitalised words. The caller decides which names are bodies.
+
+    Why: a forum's record tells other bodies' plans in the third person ("The MAG will review the format …"); the
+    clause has the shape of "we will …" with a body as its subject, and the promise is that body's.
+
+    >>> s = "From next year the Secretariat will publish a guide."
+    >>> [s[a:b] for a, b in body_subjects(s)]
+    ['Secretariat']
+    >>> body_subjects("Next year will be different.")
+    []
+    """
+    found = [(a, b) for a, b in known if _MODAL_AT.match(sentence, b)]
+    for match in _NAMED_BEFORE_MODAL.finditer(sentence):
+        name = match.group("name")
+        if not (match.group("the") or _ACRONYM.match(name)):
+            continue
+        span = match.span("name")
+        if not any(a <= span[0] < b or span[0] <= a < span[1] for a, b in found):
+            found.append(span)
+    return sorted(found)
