@@ -38,7 +38,9 @@ _MODAL = (
 # the speaker's side said by a pronoun or a possessive body ("our coalition", "my ministry")
 _OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;:(—–-]))(?:we|i|our (?:[\w'’-]+ ){0,2}?(?:coalition|group|team|network|forum|members|office"
-    r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf))(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
+    r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf)"
+    # the body speaking of itself by its kind, as `cues._OWN` reads it ("The coalition, for its part, will put …")
+    r"|(?:the|this) (?:coalition|dc))(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
     _I,
 )
 _MODAL_CASED = "(?i:" + _MODAL + ")"
@@ -75,6 +77,9 @@ _THE_MEETING = re.compile(
     r"|time|minutes|remarks|comments|round|break|agenda)\b(?!\s+(?:report|summary|notes|series|outcome))",
     _I,
 )
+# "keep" with a new thing as its object makes it ("we will keep a public log of every outage"), unlike "keep in
+# touch", "keep it short", "keep the floor" or the idioms "keep an eye on", "keep an open mind"
+_KEPT_RECORD = re.compile(r"(?<=keep)\s+(?:a|an)\s+(?!(?:close\s+|open\s+|low\s+)?(?:eye|mind|profile)\b)", _I)
 # a particle of a phrasal verb before its object ("bring together experts", "put up a page")
 _PARTICLE = re.compile(r"\s+(?:together|up|out|forward|online|back)\b", _I)
 
@@ -92,7 +97,10 @@ def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = ()) -> re
     True
     """
     for match in _candidates(sentence, subjects):
-        if match.group("verb").lower() in NO_OUTPUT_VERBS or _hedged(sentence, match.start()):
+        verb = match.group("verb").lower()
+        if (verb in NO_OUTPUT_VERBS and not _KEPT_RECORD.match(sentence, match.end())) or _hedged(
+            sentence, match.start()
+        ):
             continue
         at = match.end()
         particle = _PARTICLE.match(sentence, at)
