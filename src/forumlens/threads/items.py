@@ -23,6 +23,9 @@ words, `actors.py` who an item is by):
   ("On the curriculum that we announced last year, the work goes on") is an update;
 - the speaker's own institution named as the subject ("the Secretariat will create …",
   said for the Secretariat) promises as "we will" does;
+- another body the registry knows named as the subject of a promise's clause ("UNESCO will hold a
+  workshop in Nairobi in 2018", "The Secretariat will publish a short guide …", told by anyone) is
+  that body's promise (`bodypromise.py`);
 - questions come from the stored `questions` analysis (non-moderator askers, sentences
   ending in "?"; each "?" sentence of the line is a question, except an alternative "Or
   …?" of the one before, and one reply answers the one it shares most with) and, when it

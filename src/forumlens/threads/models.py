@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    58  # 58: a sentence opening with a definite phrase and a clause after it ("The offline records: they work in one
+    59  # 59: a body the registry knows named as the subject of a promise's clause ("UNESCO will hold a workshop …",
+    # "The Secretariat will publish …") promises for itself, whoever tells it (`bodypromise`); "the coalition" is the
+    # speaker's side of a promise by shape, and "keep a public log" makes a thing (`promiseshape`)
+    # 58: a sentence opening with a definite phrase and a clause after it ("The offline records: they work in one
     # county", "The tabletop guide has a draft") is news of that output (`backref.news_opening`, `Item.about`
     # "named-back"), which linking keeps only when one open promise holds the phrase
     # 57: a founder's own "we start the Dynamic Coalition on …" is her said body (`actors.own_word_coalition`); a
