@@ -44,6 +44,7 @@ from ..resolve.registry import Registry, load_registry
 from ..resolve.voice import owns
 from ..transcript.speakers import name_key
 from .cues import is_intro
+from .formfields import field_turn, form_officers, form_organiser
 from .labelbody import label_actor
 from .sentences import Sentence
 
@@ -54,6 +55,8 @@ __all__ = [
     "body_pattern",
     "body_topic_words",
     "document_actor",
+    "form_actor",
+    "form_officer_actors",
     "initials",
     "introduced_actor",
     "labelled_actor",
@@ -321,8 +324,34 @@ def _caps_body(name: str) -> bool:
 
 def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = None) -> Actor:
     """(coalition, institution) the people analysis gave a speaker in this session (rule 2): a guess from
-    hand-offs and earlier introductions, not the speaker's own words."""
-    return _from_affiliation((person or {}).get("affiliation"), registry or load_registry())
+    hand-offs and earlier introductions, not the speaker's own words; none when the guess is the end of a list
+    of languages or places the speaker's words give after "in" (`_listed_after_in`)."""
+    affiliation = (person or {}).get("affiliation")
+    if affiliation and _listed_after_in(affiliation, person or {}):
+        return None, None
+    return _from_affiliation(affiliation, registry or load_registry())
+
+
+# an affiliation that is a list of bare names ("English and Bambara", "Kiswahili and French") …
+_BARE_LIST = re.compile(r"^[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+$")
+# … whose quote gives it after "in" and the list's first names ("it is in French, English and Bambara")
+_IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s*,\s*)*$")
+
+
+def _listed_after_in(affiliation: str, person: Mapping[str, Any]) -> bool:
+    """Whether the people analysis' affiliation is the tail of a list its own evidence gives after "in": the
+    languages or places something is in ("The guide is finished, in English, Kiswahili and French"), no body.
+
+    Why: read as an institution, the speaker's asks of that session were a body's named after two languages
+    ("org:English and Bambara") and never met her asks of the other years."""
+    if _BARE_LIST.match(affiliation) is None or _BODY.search(affiliation):
+        return False
+    for evidence in person.get("evidence") or ():
+        quote = str(evidence.get("quote") or "") if isinstance(evidence, Mapping) else ""
+        at = quote.find(affiliation)
+        if at > 0 and _IN_LIST_BEFORE.search(quote[:at]):
+            return True
+    return False
 
 
 def own_word_coalition(
@@ -579,6 +608,9 @@ def turn_actor(
     """(coalition, institution) the speaker of `turn` speaks for; either may be None. `introduced`: the
     turn's `introduced_actor` when the caller has it (or the one the speaker gave earlier in the session)."""
     registry = registry or load_registry()
+    form = form_actor(session, turn, registry)
+    if form is not None:  # "- Summary of Issues Discussed:" of a report form: the form's organiser
+        return form
     labelled = labelled_coalition(turn.label, registry)
     if labelled:  # ">> DYNAMIC COALITION ON X:": the label says who speaks
         return labelled, None
@@ -604,6 +636,42 @@ def turn_actor(
     if stated:
         return stated, None
     return None, stated_org or _introduced_body(turn.speaker, sentences)
+
+
+def form_actor(session: Session, turn: Turn, registry: Registry | None = None) -> Actor | None:
+    """(coalition, institution) of a filled report form's organiser field, for a turn that is one of the form's
+    fields (`formfields`); None for any other turn, or a form with no single organiser.
+
+    Why: a form whose fields the parser read as speaker labels credited its recommendations and promises to
+    "Summary of Issues Discussed" as a person; the organiser's asks of the years it spoke never joined them."""
+    if not field_turn(session, turn):
+        return None
+    organiser = form_organiser(session.text)
+    if organiser is None:
+        return None
+    registry = registry or load_registry()
+    mentions = [m for m in find_mentions(organiser, registry=registry) if m.entity_id not in _GENERIC]
+    coalition = next((m for m in mentions if m.kind == "dc"), None)
+    if coalition is not None:
+        stated = _stated_in_full(organiser, coalition)
+        return (None, stated) if stated else (coalition.name, None)
+    named = _family_body(organiser)
+    if named is not None:
+        return None, named[0]
+    org = next((_own_name(m, organiser) for m in mentions if m.kind in _ORG_KINDS), None)
+    return (None, org) if org is not None else None
+
+
+def form_officer_actors(session: Session, turns: Iterable[Turn], registry: Registry | None = None) -> dict[str, Actor]:
+    """Officer → (coalition, institution) of a filled report form read as labelled turns: the people its chair and
+    speaker fields name the organiser's coordinator or chair (`formfields.form_officers`) speak for the organiser.
+
+    Why: "- Chair/Moderator: Losana Ravuvutu, coordinator" is the record that she speaks for the organiser in the
+    caption sessions of other years where she names no body ("Our request to the maritime authorities stands")."""
+    actor = next((a for t in turns if (a := form_actor(session, t, registry)) is not None), None)
+    if actor is None:
+        return {}
+    return {officer: actor for officer in form_officers(session.text)}
 
 
 def _a_coalition(name: str, registry: Registry) -> bool:

@@ -90,7 +90,15 @@ from ..models import Session, Turn
 from ..resolve.registry import Registry
 from ..resolve.text import LineIndex
 from ..transcript.speakers import name_key
-from .actors import Actor, body_pattern, introduced_actor, own_word_coalition, stated_actor, turn_actor
+from .actors import (
+    Actor,
+    body_pattern,
+    form_officer_actors,
+    introduced_actor,
+    own_word_coalition,
+    stated_actor,
+    turn_actor,
+)
 from .addressed import addressed_answers
 from .apposed import apposed_body
 from .backref import NAMED_BACK, news_opening
@@ -759,6 +767,11 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         # (`signatories`); an institution's is left out (a Secretariat summary's "Chair: …" chairs the MAG)
         for officer in document_officers(session.text):
             speakers.setdefault(officer, ctx.document_by[0])
+    for officer, (coalition, org) in ({} if ctx.document else form_officer_actors(session, turns, ctx.registry)).items():
+        if coalition:  # a report form read as labelled turns names its organiser's officers (`formfields`)
+            speakers.setdefault(officer, coalition)
+        elif org:
+            bodies.setdefault(officer, org)
     apposed = {
         t.speaker: body
         for t in turns

@@ -201,7 +201,10 @@ def place_items(sessions: Sequence[tuple[int | None, tuple[object, ...], Session
             if item.org in aliases:
                 item = replace(item, org=aliases[item.org])
             heir = heirs.get(who, (None, None))  # fills only an item with no body at all
-            items.append(item.placed(year, when, known or heir[0], usual_body.get(who) or heir[1]))
+            item = item.placed(year, when, known or heir[0], usual_body.get(who) or heir[1])
+            if item.speaker and who != item.speaker and not (item.coalition or item.org):
+                item = replace(item, speaker=who)  # a person in short ("Tounkarabe") is the store's one full name
+            items.append(item)
     return restated_asks(unified_bodies(renamed_actors(items, [r for _, _, found in sessions for r in found.renames])))
 
 
