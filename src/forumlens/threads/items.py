@@ -767,7 +767,9 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
         # (`signatories`); an institution's is left out (a Secretariat summary's "Chair: …" chairs the MAG)
         for officer in document_officers(session.text):
             speakers.setdefault(officer, ctx.document_by[0])
-    for officer, (coalition, org) in ({} if ctx.document else form_officer_actors(session, turns, ctx.registry)).items():
+    for officer, (coalition, org) in (
+        {} if ctx.document else form_officer_actors(session, turns, ctx.registry)
+    ).items():
         if coalition:  # a report form read as labelled turns names its organiser's officers (`formfields`)
             speakers.setdefault(officer, coalition)
         elif org:
