@@ -5,8 +5,9 @@ analysis read from a list of languages ("in French, English and Wolof") is no bo
 from __future__ import annotations
 
 from forumlens.models import Session, Turn
+from forumlens.resolve.registry import load_registry
 from forumlens.threads import place_items
-from forumlens.threads.actors import stated_actor
+from forumlens.threads.actors import labelled_body, stated_actor
 from forumlens.threads.formfields import field_turn, form_officers, form_organiser
 
 from .threads_support import items_of
@@ -84,3 +85,18 @@ def test_an_affiliation_read_from_a_list_of_languages_is_no_body():
     assert stated_actor(person) == (None, None)
     body = {"affiliation": "Smith and Partners", "evidence": [{"line": 3, "quote": "I work for Smith and Partners."}]}
     assert stated_actor(body) == (None, "Smith and Partners")
+
+
+def test_a_name_that_opens_an_introduction_under_a_body_label_is_no_affiliation():
+    person = {"affiliation": "Kwame Asante", "evidence": [{"line": 4, "quote": "Kwame Asante, lighthouse keepers."}]}
+    assert stated_actor(person) == (None, None)
+    body = {"affiliation": "Harbour Union", "evidence": [{"line": 4, "quote": "Harbour Union, we ask for radios."}]}
+    assert stated_actor(body) == (None, "Harbour Union")  # a body's word: a body that opens its own sentence
+
+
+def test_a_label_that_is_wholly_a_registry_body_names_it():
+    registry = load_registry()
+    assert labelled_body("UNESCO", registry) == "UNESCO"
+    assert labelled_body("UNESCO REPRESENTATIVE", registry) is None  # a role of somebody at the body
+    assert labelled_body("IGF", registry) is None  # the forum itself is nobody in particular
+    assert labelled_body(None, registry) is None

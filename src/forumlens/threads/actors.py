@@ -60,6 +60,7 @@ __all__ = [
     "initials",
     "introduced_actor",
     "labelled_actor",
+    "labelled_body",
     "own_word_coalition",
     "stated_actor",
     "turn_actor",
@@ -327,7 +328,7 @@ def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = N
     hand-offs and earlier introductions, not the speaker's own words; none when the guess is the end of a list
     of languages or places the speaker's words give after "in" (`_listed_after_in`)."""
     affiliation = (person or {}).get("affiliation")
-    if affiliation and _listed_after_in(affiliation, person or {}):
+    if affiliation and (_listed_after_in(affiliation, person or {}) or _name_before_body(affiliation, person or {})):
         return None, None
     return _from_affiliation(affiliation, registry or load_registry())
 
@@ -336,6 +337,26 @@ def stated_actor(person: Mapping[str, Any] | None, registry: Registry | None = N
 _BARE_LIST = re.compile(r"^[A-Z][\w'’-]+(?:\s*,\s*[A-Z][\w'’-]+)*\s+and\s+[A-Z][\w'’-]+$")
 # … whose quote gives it after "in" and the list's first names ("it is in French, English and Bambara")
 _IN_LIST_BEFORE = re.compile(r"\bin\s+(?:[A-Z][\w'’-]+\s*,\s*)*$")
+
+
+# a person's full name: two to four capitalised words
+_PERSON_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
+
+
+def _name_before_body(affiliation: str, person: Mapping[str, Any]) -> bool:
+    """Whether the people analysis' affiliation is the name that opens an introduction of the shape "NAME, BODY"
+    in its own evidence ("Marisol Tlachinollan, small museums.", "Ruedi Aeschbacher, from the UPU's …"): the name
+    is the person who speaks under a body's label (">> SMALL MUSEUMS DC:"), not whom she speaks for.
+
+    Why: read as an institution, the body's asks under that label were a person's name's and never met the same
+    body's asks of the other years."""
+    if _PERSON_NAME.match(affiliation) is None or _BODY.search(affiliation):
+        return False
+    for evidence in person.get("evidence") or ():
+        quote = str(evidence.get("quote") or "") if isinstance(evidence, Mapping) else ""
+        if quote.startswith(affiliation + ",") and len(quote) > len(affiliation) + 3:
+            return True
+    return False
 
 
 def _listed_after_in(affiliation: str, person: Mapping[str, Any]) -> bool:
@@ -597,6 +618,25 @@ def labelled_coalition(label: str | None, registry: Registry) -> str | None:
     return found[0] if found is not None and found[2] >= len(text) else None
 
 
+def labelled_body(label: str | None, registry: Registry) -> str | None:
+    """The institution a speaker label is wholly the name of (">> UNIVERSAL POSTAL UNION:", ">> UNESCO:"), else None;
+    the IGF itself and its umbrellas ("IGF", "Best Practice Forums") are nobody in particular.
+
+    Why: a caption that labels each turn by the organisation that speaks made the organisation a person
+    ("person:universal postal union"), or the name the turn opens with its body ("Ruedi Aeschbacher, from the UPU's
+    …" read as an affiliation), and its promises never met the same body's items of the years it spoke under a
+    person's label."""
+    if not label:
+        return None
+    text = " ".join(label.split()).strip(" :,")
+    for mention in find_mentions(text, registry=registry):
+        if mention.start == 0 and mention.end >= len(text) and mention.kind in _ORG_KINDS:
+            if mention.entity_id in _GENERIC or mention.name in _umbrellas(registry):
+                return None
+            return mention.name
+    return None
+
+
 def turn_actor(
     session: Session,
     turn: Turn,
@@ -614,6 +654,9 @@ def turn_actor(
     labelled = labelled_coalition(turn.label, registry)
     if labelled:  # ">> DYNAMIC COALITION ON X:": the label says who speaks
         return labelled, None
+    body = labelled_body(turn.label, registry)
+    if body:  # ">> UNIVERSAL POSTAL UNION:": the label is a registry body's name, the body speaks
+        return None, body
     tagged = label_actor(turn.label, session.text, registry)
     if tagged is not None:  # "1.3 (Pastoralist Mobile Services) …": the topic of a body the text names in full
         return tagged
