@@ -67,6 +67,7 @@ from .clauses import ask_units, opens_next
 from .context import FLOOR_CUE, AnalysisContext, Sentence
 from .cues import PROCEDURAL, CheckMemo, is_procedural  # noqa: F401 (PROCEDURAL: public re-export)
 from .models import Ask
+from .pledges import delivery_promise, own_pledge
 from .presenter import chair_sentences
 from .reported import direct_speech, reported_request, without_aside
 
@@ -106,7 +107,9 @@ class _Sentence:
 
     @cached_property
     def commit(self) -> re.Match[str] | None:
-        return _COMMIT.search(self.text)
+        """The cue rules' commitment, else one read by its grammar (`pledges`: a deed of the speaker's
+        side in the future, or the session's report or notes on their way to people)."""
+        return _COMMIT.search(self.text) or own_pledge(self.text) or delivery_promise(self.text)
 
     @property
     def hands_floor(self) -> bool:
@@ -148,8 +151,9 @@ class _Sentence:
     def scores(self) -> dict[str, int]:
         trigger = self.ask or self.rec or self.commit
         at = trigger.end() if trigger else 0
-        if trigger is not None and trigger is self.commit and trigger.group(_COMMIT_VERB):
-            at = trigger.start(_COMMIT_VERB)  # "we will train …": the verb taken on heads the window (HEAD_BONUS)
+        verb = _verb_group(trigger) if trigger is not None and trigger is self.commit else None
+        if trigger is not None and verb is not None and trigger.group(verb):
+            at = trigger.start(verb)  # "we will train …": the verb taken on heads the window (HEAD_BONUS)
         asked = _asked_at(self.text, at) if trigger else None
         if asked is not None:
             at = asked  # the addressee names who is asked, not what: the window is what is asked of them
@@ -257,6 +261,16 @@ _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
 # verb counted as one plain hit, which a word of the object or an aside tied or outweighed (a
 # promise to train "whatever the budget" read as funding; stop 41, K8: rounds 1-24 three flips, all right).
 _COMMIT_VERB = 4
+
+
+def _verb_group(commit: re.Match[str]) -> int | str | None:
+    """The group of a commitment match that holds the verb taken on (a cue's or a pledge's); None for a
+    delivery promise, whose subject is the thing delivered."""
+    if commit.re is _COMMIT:
+        return _COMMIT_VERB
+    return "verb" if "verb" in commit.re.groupindex else None
+
+
 HEAD_BONUS = 2  # a keyword that is the asked-for verb itself ("teach …") outweighs one in its object
 
 
@@ -324,12 +338,13 @@ def find_asks(
                     ctx, turn, s, judge, max(judge.threshold, MODERATOR_THRESHOLD) if chair and not relayed else None
                 )
             for line, quote, kind, category, also in found:
-                if own_only and (kind != "commitment" or not _CHAIR_COMMIT.search(quote)):
+                if own_only and (kind != "commitment" or not _chair_commits(quote)):
                     continue
                 if kind == "recommendation" and says_nothing(quote):
                     continue  # "Governments should too.": the classifier's shape cues, but nothing to do
                 if category == "other" and (
-                    (kind == "ask" and not _routable_other(quote)) or _PASSIVE_COMMIT.search(quote)
+                    (kind == "ask" and not _routable_other(quote))
+                    or (_PASSIVE_COMMIT.search(quote) and not (own_pledge(quote) or delivery_promise(quote)))
                 ):
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
                 if category == "other":
@@ -405,12 +420,10 @@ def chair_view(
     )
     relayed = chair and s.start not in presented and read_out
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
+    if own_only and delivery_promise(s.text):
+        return relayed, own_only  # "the session report will go to the Secretariat this week": on record, even opening
     if own_only and (
-        opening
-        or "?" in s.text
-        or FLOOR_CUE.search(s.text)
-        or _CHAIR_ROLE.search(s.text)
-        or not _CHAIR_COMMIT.search(s.text)
+        opening or "?" in s.text or FLOOR_CUE.search(s.text) or _CHAIR_ROLE.search(s.text) or not _chair_commits(s.text)
     ):
         return None
     return relayed, own_only
@@ -457,10 +470,19 @@ _PASSIVE_CUE = re.compile(
 # on asks_blind5 three of a chair's commitments were lost that way. Floor talk of the same shape
 # ("we will now hear from …") is cut by the floor and procedure cues and the rules' FLOW verbs.
 _CHAIR_COMMIT = re.compile(r"\b(?:i|we)\s+(?:hereby\s+)?(?:commit|promise|will|'ll|shall)\b|\b(?:i|we)'ll\b", re.I)
+
+
+def _chair_commits(text: str) -> bool:
+    """A chair's own commitment: "I / we will …" (`_CHAIR_COMMIT`) or the session's output on its way
+    to people (`pledges.delivery_promise`: "the session report will go to the Secretariat this week")."""
+    return _CHAIR_COMMIT.search(text) is not None or delivery_promise(text) is not None
+
+
 # What a chair says about their own role or the meeting ("I will moderate", "I will summarise",
 # "my name is …, I will …") is not a commitment to the session's work.
 _CHAIR_ROLE = re.compile(
-    r"\b(?:welcome|my name|i am|i'm|moderat\w*|chair\w*|summari[sz]\w*|introduc\w*|wrap|close|closing|time|minutes?)\b",
+    r"\b(?:welcome|my name|i am|i'm|moderat\w*|chair\w*|summari[sz]\w*|introduc\w*|wrap|close|closing"
+    r"|(?<!this )(?<!next )(?<!same )time|minutes?)\b",
     re.I,
 )
 # A commitment with no category of its own is still on record when someone acts ("we will add

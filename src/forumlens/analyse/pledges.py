@@ -1,0 +1,216 @@
+"""A commitment read by its grammar: the speaker's side, a future modal and an action verb.
+
+Why (issue 22, stop 47): the cue rules (`askcues.COMMIT`) know a commitment by a closed list of
+verbs taken on ("we will share / publish / train …"). On rounds 20-31 commitments were the largest
+shape of missed ask lines (74 of 154), and most of them were ordinary promises whose verb is not on
+that list: "we will continue for Baku, with the same number or more", "I will talk to the
+coordinators of those two coalitions tomorrow", "our students' club will make the coverage map of
+the district this winter". What makes them commitments is their grammar, not their verb:
+
+- the subject is the speaker's side: "I", "we", or a body the speaker owns ("our clinic", "my
+  ministry");
+- the modal puts the deed in the future: "will", "'ll", "shall", "am / are going to";
+- the verb is a deed, not talk about the meeting itself (`_TALK`: "I will now hear …", "we will
+  take two questions", "I will be brief", "I will say a few words"), nor a negation;
+- the subject opens a main clause, not a relative one ("the third point I'll make") nor the meeting's
+  next step ("now we'll turn to the second issue");
+- the verb takes something: "the result I cannot promise, but the proposal I will make." puts the
+  object first, a stance on a thing already named, not a deed announced;
+- the sentence states it: a question ("will we publish it?") or a condition ("if the money is
+  there, we will build …": the deed hangs on someone else's) commits to nothing.
+
+`asks._Sentence.commit` reads it only where the cue rules found no commitment, so every cue
+commitment is as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["delivery_promise", "own_pledge"]
+
+# Verbs that speak about the meeting or the speaker's own talk, or say nothing to do.
+_TALK = frozenset(
+    [
+        "be",
+        "have",
+        "hear",
+        "see",
+        "say",
+        "tell",
+        "talk",
+        "speak",
+        "discuss",
+        "start",
+        "begin",
+        "move",
+        "go",
+        "come",
+        "take",
+        "give",
+        "pass",
+        "hand",
+        "turn",
+        "try",
+        "stop",
+        "end",
+        "close",
+        "wrap",
+        "summarise",
+        "summarize",
+        "answer",
+        "respond",
+        "reply",
+        "ask",
+        "introduce",
+        "read",
+        "repeat",
+        "explain",
+        "show",
+        "focus",
+        "look",
+        "need",
+        "get",
+        "know",
+        "let",
+        "keep",
+        "hope",
+        "think",
+        "finish",
+        "conclude",
+        "mix",
+        "check",
+        "listen",
+        "allow",
+        "leave",
+        "return",
+        "reflect",
+        "note",
+        "remind",
+        "address",
+        "call",
+        "do",
+        "miss",
+        "remember",
+        "follow",
+        "wait",
+        "stay",
+        "sit",
+        "break",
+        "meet",
+        "lose",
+        "want",
+        "like",
+        "welcome",
+        "thank",
+        "adjourn",
+        "pause",
+        "use",
+        "mention",
+        "describe",
+        "present",
+        "walk",
+        "touch",
+        "spend",
+        "not",
+        "never",
+        "just",
+        "probably",
+        "maybe",
+        "also",
+        "still",
+        "only",
+        "chair",
+        "moderate",
+        "facilitate",
+        "unmute",
+        "mute",
+        "switch",
+        "jump",
+        "skip",
+        "admit",
+        "confess",
+        "add",
+        "stress",
+        "argue",
+        "underline",
+        "emphasise",
+        "emphasize",
+        "quote",
+        "pick",
+    ]
+)
+_PLEDGE = re.compile(
+    r"\b(?P<subject>we|i|(?:our|my)\s+(?:[\w'‑-]+\s+){0,2}?[\w'‑-]+)"
+    r"(?:\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to)|'ll|'re\s+going\s+to|'m\s+going\s+to)"
+    r"(?:\s+(?:also|then|definitely|certainly|personally|gladly|happily|immediately|soon|together|again))?"
+    r"\s+(?P<verb>[a-z]+)\b(?!\s*[.!;]|\s*$)",
+    re.I,
+)
+# "the third point I'll make", "what we will do", "now we'll turn to …": the subject opens a relative clause
+# (the deed is a thing said) or the meeting's next step, not a deed announced.
+_RELATIVE = re.compile(
+    r"\b(?:point|points|thing|things|what|which|one|question|comment|remark|word|words|now)\s*,?\s*$", re.I
+)
+# "if the money is there, we will build …", "unless the ministry pays, we will …": a condition on the deed.
+_CONDITION = re.compile(r"\b(?:if|unless|when|once|as\s+soon\s+as|provided)\b", re.I)
+# "our colleagues will", "my question will": a body of the speaker's side, not a thing said.
+_NOT_A_BODY = re.compile(
+    r"\b(?:question|questions|point|points|time|answer|comment|comments|presentation|slides?|intervention|"
+    r"turn|message|proposal|idea|last|first|second|third|next|final)$",
+    re.I,
+)
+
+
+def own_pledge(text: str) -> re.Match[str] | None:
+    """The first place where `text` states a deed of the speaker's side in the future ("we will start
+    a campaign on the radio in January"), or None: the match's `verb` group is the deed taken on."""
+    if "?" in text:
+        return None
+    for m in _PLEDGE.finditer(text):
+        verb = m.group("verb").lower()
+        if verb in _TALK or _NOT_A_BODY.search(m.group("subject")) or _RELATIVE.search(text, 0, m.start()):
+            continue
+        if _CONDITION.search(text, 0, m.start()):
+            return None
+        return m
+    return None
+
+
+# What a session hands on after it: its report, summary, notes, slides, recording, answers.
+_DELIVERABLE = (
+    r"(?:(?:session|workshop|meeting|final|full|short|written|draft|new|chair's|this|the|our|my|a|all|that|these)\s+)*"
+    r"(?:report|summary|notes|minutes|slides|recording|recordings|transcript|answers|list|draft|version|proposals"
+    r"|messages|video|materials|presentations)\b"
+)
+# Where it goes: a list, a page, a body, the participants.
+_DESTINATION = r"(?:to|on|onto|into|in|through|with)\s+(?:the|our|all|every|each|everybody|everyone|you|them|\w+'s)\b"
+_DELIVERY = re.compile(
+    # "the session report will go to the Secretariat this week", "this summary goes to the list from me tonight"
+    rf"(?:^|(?<=[,;:]\s)|(?<=[,;:]\s\s)|(?<=\band\s)|(?<=\bso\s)|(?<=\bthen\s))(?:[\w'‑-]+\s+){{0,4}}?{_DELIVERABLE}(?:\s+[\w'‑-]+){{0,6}}?\s+"
+    rf"(?:will\s+(?:go|be\s+(?:sent|circulated|posted|shared|uploaded|published|put|on)|reach)|goes|go)\s+"
+    rf"(?:[\w'‑-]+\s+){{0,3}}?{_DESTINATION}"
+    # "Luciano will circulate the notes of today on the mailing list", "the rapporteur will send the report to …"
+    rf"|\b(?-i:[A-Z])[\w'‑-]*(?:\s+[\w'‑-]+){{0,2}}?\s+will\s+(?:circulate|send|put|post|upload|include|share|publish)\s+"
+    rf"(?:[\w'‑-]+\s+){{0,3}}?{_DELIVERABLE}"
+    # "within two weeks you will find the session report on the session page"
+    rf"|\byou\s+will\s+(?:find|receive|get)\s+{_DELIVERABLE}",
+    re.I,
+)
+
+# "The report goes to the Secretariat, and the Secretariat gives it to the MAG, this is the normal way":
+# the present tense of a habit describes how things go, it promises nothing.
+_HABIT = re.compile(r"\b(?:normal(?:ly)?|usual(?:ly)?|always|every\s+time|each\s+time|whenever|as\s+a\s+rule)\b", re.I)
+
+
+def delivery_promise(text: str) -> re.Match[str] | None:
+    """Where `text` says that what the session produced will reach people ("the session report will go
+    to the Secretariat this week", "Luciano will circulate the notes on the mailing list by Friday"),
+    or None. A chair's closing promise has this shape more often than "we will": the deliverable or
+    the colleague who carries it is the subject. A question or a condition is no promise."""
+    if "?" in text:
+        return None
+    m = _DELIVERY.search(text)
+    if m is None or _CONDITION.search(text, 0, m.start()) or _HABIT.search(text):
+        return None
+    return m
