@@ -104,3 +104,16 @@ def test_a_chairs_promise_said_this_time_is_not_floor_talk_about_time() -> None:
         "We will invite them again to the next consultation, and in writing this time.\n"
     )
     assert (4, "commitment") in _asks(text)
+
+
+def test_a_session_output_on_its_way_to_people_is_a_communication_channel() -> None:
+    text = (
+        ">> MODERATOR: Welcome, everybody. Ayodele, please.\n"
+        ">> AYODELE BANKOLE-MARSH: Thank you. In our district the schools have no connection at all.\n"
+        ">> MODERATOR: Thank you, Ayodele. We are at the end.\n"
+        "The session report will go to the organisers and to all the speakers this week.\n"
+    )
+    found = find_intel(parse_transcript(text), mentions=[]).to_json()["asks"]
+    assert [(a["line"], a["type"], a["category"]) for a in found if a["line"] == 4] == [
+        (4, "commitment", "communication-channels")
+    ]

@@ -349,6 +349,8 @@ def find_asks(
                     continue  # "we need to change", "it will be published": nothing to route (outputs are elsewhere)
                 if category == "other":
                     category = frame_category(quote) or category  # "we will circulate it to all participants"
+                if category == "other" and kind == "commitment" and delivery_promise(quote):
+                    category = "communication-channels"  # "the session report goes to the mailing list tonight"
                 elif kind == "commitment" and category in _DELIVERED_AS and delivered(quote):
                     category = "communication-channels"  # "we will put the translations on the BPF page"
                 category = _decided_after(kind, category, quote)

@@ -120,6 +120,7 @@ _TALK = frozenset(
         "also",
         "still",
         "only",
+        "now",
         "chair",
         "moderate",
         "facilitate",
