@@ -23,7 +23,7 @@ def _asks(text: str) -> list[tuple[int, str]]:
     [
         ("We will run a campaign on community radio in March, in three languages.", "run"),
         ("Our youth club will map the dead zones of the valley this summer.", "map"),
-        ("And I will bring the two coordinators together before the next meeting.", "bring"),
+        ("And I will bring the two coordinators together before the end of June.", "bring"),
         ("We'll redo the survey in the northern districts next year.", "redo"),
         ("My office is going to draft the consultation paper by June.", "draft"),
     ],
@@ -78,7 +78,7 @@ def test_no_delivery_promise_in_a_question_a_condition_a_habit_or_a_story(senten
 
 
 def test_a_pledge_with_a_verb_outside_the_cue_list_is_a_commitment() -> None:
-    assert classify_type("We will continue the scholarships for the next forum, with the same number of places.") == (
+    assert classify_type("We will continue the scholarships next year, with the same number of places.") == (
         "commitment"
     )
 

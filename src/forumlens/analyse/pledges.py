@@ -16,6 +16,9 @@ the district this winter". What makes them commitments is their grammar, not the
   next step ("now we'll turn to the second issue");
 - the verb takes something: "the result I cannot promise, but the proposal I will make." puts the
   object first, a stance on a thing already named, not a deed announced;
+- the deed has a time after the session ("this winter", "by March", "every quarter", "again"): without
+  one, "I will put a sheet on the table" and "we will forward the question" are the meeting's own
+  business (rounds 1-19 without this: 3 right, 5 wrong);
 - the sentence states it: a question ("will we publish it?") or a condition ("if the money is
   there, we will build …": the deed hangs on someone else's) commits to nothing.
 
@@ -153,6 +156,18 @@ _PLEDGE = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:point|points|thing|things|what|which|one|question|comment|remark|word|words|now)\s*,?\s*$", re.I
 )
+# When the deed falls, after the session ("this winter", "next week", "by the end of March", "every
+# quarter", "again"): a promise to the room names its time; "I will put a sheet on the table", "we will
+# forward the question" are the meeting's own business, done there and then.
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_WHEN = re.compile(
+    r"\b(?:(?:next|this|coming|this\s+coming)\s+(?:week|month|year|spring|summer|autumn|fall|winter|term|season)"
+    r"|tomorrow|again|every\s+(?:week|month|quarter|year|day)|(?:by|before|until|from|in|within|after)\s+(?:the\s+end\b|"
+    + _MONTH
+    + r"|\d+\s+(?:days?|weeks?|months?)|(?:one|two|three|four|six|a\s+few)\s+(?:days?|weeks?|months?)|next\b)"
+    r"|" + _MONTH + r"\b)",
+    re.I,
+)
 # "if the money is there, we will build …", "unless the ministry pays, we will …": a condition on the deed.
 _CONDITION = re.compile(r"\b(?:if|unless|when|once|as\s+soon\s+as|provided)\b", re.I)
 # "our colleagues will", "my question will": a body of the speaker's side, not a thing said.
@@ -172,7 +187,7 @@ def own_pledge(text: str) -> re.Match[str] | None:
         verb = m.group("verb").lower()
         if verb in _TALK or _NOT_A_BODY.search(m.group("subject")) or _RELATIVE.search(text, 0, m.start()):
             continue
-        if _CONDITION.search(text, 0, m.start()):
+        if _CONDITION.search(text, 0, m.start()) or not _WHEN.search(text, m.end()):
             return None
         return m
     return None
