@@ -3,9 +3,9 @@
 Why (issue 22, stop 47): the cue rules (`askcues.COMMIT`) know a commitment by a closed list of
 verbs taken on ("we will share / publish / train …"). On rounds 20-31 commitments were the largest
 shape of missed ask lines (74 of 154), and most of them were ordinary promises whose verb is not on
-that list: "we will continue for Baku, with the same number or more", "I will talk to the
-coordinators of those two coalitions tomorrow", "our students' club will make the coverage map of
-the district this winter". What makes them commitments is their grammar, not their verb:
+that list ("our students' club will make the coverage map of the district this winter", "we will
+invite them again, and in writing"), or a chair's closing delivery whose subject is the thing
+delivered (`delivery_promise`). What makes them commitments is their grammar, not their verb:
 
 - the subject is the speaker's side: "I", "we", or a body the speaker owns ("our clinic", "my
   ministry");
@@ -23,7 +23,9 @@ the district this winter". What makes them commitments is their grammar, not the
   there, we will build …": the deed hangs on someone else's) commits to nothing.
 
 `asks._Sentence.commit` reads it only where the cue rules found no commitment, so every cue
-commitment is as before.
+commitment is as before. Still missed by design: a deed with no time ("we will continue for Baku"),
+and verbs that are floor talk elsewhere ("I will talk to the coordinators tomorrow", "we will start
+a radio campaign in January": `_TALK`).
 """
 
 from __future__ import annotations
