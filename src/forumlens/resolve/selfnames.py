@@ -912,8 +912,24 @@ def _introduced(text: str, spoken: str) -> list[str]:
 def _said_alone(first: str, spoken: str) -> bool:
     """Whether the session's speech says `first` as a word not followed by another name word
     ("Celsa, seven minutes"). Remembered per session text: resolve asks it of every turn that
-    names the person, and each ask compiled a pattern and scanned the whole session (issue 19)."""
-    return re.search(rf"\b{re.escape(first)}\b(?![\s\u00a0]+{NAME_WORD})", spoken) is not None
+    names the person, and each ask compiled a pattern and scanned the whole session (issue 19).
+    The word is found with `str.find` and only the tail is a pattern, compiled once a process: a
+    pattern built per name cost ~1 ms to compile (the name word's accented capitals), more than the scan."""
+    n = len(first)
+    at = spoken.find(first)
+    while at >= 0:
+        if _WORD_EDGE.match(spoken, at) and _ALONE_AFTER.match(spoken, at + n):
+            return True
+        at = spoken.find(first, at + 1)
+    return False
+
+
+# `\b` where a pattern matched at a position evaluates it (the character before counts)
+_WORD_EDGE = re.compile(r"\b")
+# the end of a first name said alone: a word edge, and no name word next ("Celsa, seven minutes")
+_ALONE_AFTER = re.compile(rf"\b(?![\s\u00a0]+{NAME_WORD})")
+# a name said whole after its opening words ends there: no word character or hyphen next, no name word
+_NO_NAME_NEXT = re.compile(rf"(?!\s+{NAME_WORD})")
 
 
 _OPENING_NAME_CHARS = 150
@@ -943,12 +959,25 @@ def _introduced_once(texts: Sequence[str], spoken: str) -> list[str]:
             parts = name.split()
             if any(re.search(r"[A-Z]{2}", w) for w in parts) or english_word(parts[-1].lower()):
                 continue
-            words = r"\s+".join(re.escape(w) for w in parts)
-            if not re.search(rf"(?<![\w-]){words}(?![\w-])(?!\s+{NAME_WORD})", text):
+            if not _said_whole(parts, text):
                 continue
             if not any(same_person(name, f) for f in found):
                 found.append(name)
     return found
+
+
+def _said_whole(parts: Sequence[str], text: str) -> bool:
+    """Whether `text` says the words of a name in a row, whole (no word character or hyphen on
+    either side) and with no name word right after. Only the name's own words are a pattern built
+    per call (cheap to compile); the name-word tail is compiled once (issue 19)."""
+    words = r"\s+".join(re.escape(w) for w in parts)
+    said = re.compile(rf"(?<![\w-]){words}(?![\w-])")
+    m = said.search(text)
+    while m is not None:
+        if _NO_NAME_NEXT.match(text, m.end()):
+            return True
+        m = said.search(text, m.start() + 1)
+    return False
 
 
 # "Thank you, Celsa, and exactly on time.": the name thanked for the turn before, not called.
@@ -1098,19 +1127,48 @@ def middle_name_said(name: str, turns: Sequence[Turn]) -> str | None:
     if len(words) != 2 or min(len(w) for w in words) < 3:
         return None
     first, last = (re.escape(w) for w in words)
-    between: re.Pattern[str] | None = None
+    opening: re.Pattern[str] | None = None
+    closing: re.Pattern[str] | None = None
     found: list[str] = []
     for turn in turns:
         folded = turn.text.casefold()
         if words[-1].casefold() not in folded or words[0].casefold() not in folded:
             continue  # substring tests per turn before the pattern (issue 19)
-        if between is None:  # compiled only for a session that says both words (issue 19: ~3 ms a session)
-            between = re.compile(rf"\b(?i:{first})((?:\s+{NAME_WORD}){{1,2}}?)\s+(?i:{last})\b")
-        for m in between.finditer(turn.text):
-            said = re.sub(r"\s+", " ", m.group(0))
+        if opening is None or closing is None:  # compiled only for a session that says both words
+            opening, closing = re.compile(rf"\b(?i:{first})"), re.compile(rf"(?i:{last})\b")
+        for whole in _between(turn.text, opening, closing):
+            said = re.sub(r"\s+", " ", whole)
             if _is_name(said) and name_key(said) != name_key(name) and not any(same_person(said, f) for f in found):
                 found.append(said)
     return found[0] if len(found) == 1 else None
+
+
+# one or two name words between a first name and a surname, each with the spaces around it
+_ONE_BETWEEN = re.compile(rf"\s+{NAME_WORD}\s+")
+_TWO_BETWEEN = re.compile(rf"\s+{NAME_WORD}\s+{NAME_WORD}\s+")
+
+
+def _between(text: str, opening: re.Pattern[str], closing: re.Pattern[str]) -> list[str]:
+    """What `\\b(?i:FIRST)((?:\\s+NAME_WORD){1,2}?)\\s+(?i:LAST)\\b` finds in `text` (`finditer`, in
+    order, not overlapping), with only the two words compiled per name: the name-word middle,
+    whose accented capitals cost ~2 ms to compile, is compiled once a process (issue 19). The
+    middle can end in one place only (a name word runs to the next space, the spaces run to the
+    surname's first letter), so trying one word and then two is the lazy `{1,2}?`."""
+    found: list[str] = []
+    m = opening.search(text)
+    while m is not None:
+        end = None
+        for middle in (_ONE_BETWEEN, _TWO_BETWEEN):
+            gap = middle.match(text, m.end())
+            if gap is not None and (close := closing.match(text, gap.end())) is not None:
+                end = close.end()
+                break
+        if end is None:
+            m = opening.search(text, m.start() + 1)
+        else:
+            found.append(text[m.start() : end])
+            m = opening.search(text, end)
+    return found
 
 
 # How alike a label and the name its voice says must be to be one name misheard: the surname
