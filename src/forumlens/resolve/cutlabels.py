@@ -72,11 +72,13 @@ def speech_texts(turns: Sequence[Turn]) -> list[tuple[str, str]]:
 
 def said_full_names(first: str, texts: Sequence[tuple[str, str]]) -> list[str]:
     """The full names the speech says that open with the first name `first` (a name key)."""
-    word = re.compile(rf"\b{re.escape(first)}\b")
+    word: re.Pattern[str] | None = None
     found: list[str] = []
     for text, low in texts:
         if first not in low:
             continue  # one substring test per turn before the patterns
+        if word is None:  # compiled only when a turn says the word (issue 19)
+            word = re.compile(rf"\b{re.escape(first)}\b")
         # the folded form keeps the text's places, unless lower-casing changed a length
         starts = (
             [m.start() for m in word.finditer(low)]
@@ -93,6 +95,8 @@ def said_full_names(first: str, texts: Sequence[tuple[str, str]]) -> list[str]:
 def _said_as_labelled(name: str, texts: Sequence[tuple[str, str]]) -> bool:
     """Whether the speech says the last word of `name` as a word of its own."""
     last = name_key(name).split()[-1]
+    if not any(last in low for _, low in texts):
+        return False  # no pattern compiled for a word no turn says (issue 19)
     word = re.compile(rf"\b{re.escape(last)}\b")
     return any(last in low and word.search(low) for _, low in texts)
 
