@@ -31,6 +31,7 @@ import glob
 import hashlib
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -167,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
         "--boot", action="store_true", help="warm each process as an ingest worker is (import forumlens.workerboot)"
     )
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--median",
+        action="store_true",
+        help="each stage's median over the rounds instead of the fastest, and each round's pair printed",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     files = expand(args.files)
@@ -182,10 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, src in trees.items():
             runs[name].append(_run_tree(src, files, warm, args.again, args.boot))
     stages = [*STAGES, "whole"]
-    cpu = {name: {s: min(r["cpu_ms_per_session"][s] for r in found) for s in stages} for name, found in runs.items()}
+    pick = statistics.median if args.median else min
+    cpu = {name: {s: pick(r["cpu_ms_per_session"][s] for r in found) for s in stages} for name, found in runs.items()}
     if args.again:  # the same files a second time in the same process, as a column "<tree> again"
         for name, found in list(runs.items()):
-            cpu[f"{name} again"] = {s: min(r["again_ms_per_session"][s] for r in found) for s in stages}
+            cpu[f"{name} again"] = {s: pick(r["again_ms_per_session"][s] for r in found) for s in stages}
     differ = []
     if "before" in runs:
         before, after = runs["before"][0]["outputs"], runs["after"][0]["outputs"]
@@ -193,7 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"sessions": len(files), "cpu_ms_per_session": cpu, "differ": differ}))
     else:
-        print(f"{len(files)} sessions, each analysed once a process; CPU ms per session, fastest of {args.rounds}")
+        if args.median and "before" in runs:  # each round's pair: the spread the median hides
+            for k, (b, a) in enumerate(zip(runs["before"], runs["after"], strict=True)):
+                pairs = "; ".join(
+                    f"{s} {b['cpu_ms_per_session'][s]:.1f} -> {a['cpu_ms_per_session'][s]:.1f}" for s in stages
+                )
+                print(f"round {k + 1}: {pairs}")
+        how = "median" if args.median else "fastest"
+        print(f"{len(files)} sessions, each analysed once a process; CPU ms per session, {how} of {args.rounds}")
         print(f"{'stage':<10}" + "".join(f"{name:>14}" for name in cpu) + ("     ratio" if len(trees) == 2 else ""))
         for s in stages:
             row = "".join(f"{cpu[name][s]:>14.2f}" for name in cpu)
