@@ -432,9 +432,11 @@ def _office_pattern(office: str) -> str:
     return r"[\s-]+".join(words.get(p, re.escape(p)) for p in parts)
 
 
-def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
-    """Full names the speech turns give the office: "our remote moderator, Mr. Samuel Kiprono",
-    "our online moderator is Abdiwali Abdirahman", "Nitin Desai, the chairman of …"."""
+@lru_cache(maxsize=256)
+def _holder_patterns(office: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two patterns of `_named_holders` for one office, compiled once a process: the same few
+    offices ("moderator", "chair", "remote-moderator") recur in every session, and the pair cost
+    several ms to compile each time `re`'s own cache had dropped them (issue 19)."""
     pat = _office_pattern(office)
     # "our remote moderator, Mr. Samuel Kiprono", "our online moderator is Abdiwali Abdirahman"
     # "The Permanent Secretary, Ministry of Information …, Mr. Barnabas …", "the Mayor of the
@@ -445,6 +447,13 @@ def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
         re.IGNORECASE,
     )
     after = re.compile(rf"{_NAME}\s*,\s+(?:who\s+is\s+)?(?:our|the)\s+{pat}\b", re.IGNORECASE)
+    return before, after
+
+
+def _named_holders(office: str, turns: Sequence[Turn]) -> list[str]:
+    """Full names the speech turns give the office: "our remote moderator, Mr. Samuel Kiprono",
+    "our online moderator is Abdiwali Abdirahman", "Nitin Desai, the chairman of …"."""
+    before, after = _holder_patterns(office)
     found = []
     for turn in turns:
         if turn.kind != "speech":
