@@ -394,6 +394,7 @@ def link_answers(
     `analyse.questionmodel`) decides from the shape of what follows, unless `rules_only`
     or no model is shipped. Answer lines are the rules' where they found some.
     """
+    from .collectedreply import collected_fates  # builds on this module's helpers
     from .questionfeatures import addressee_returns, asker_names  # build on this module's helpers
     from .questionmodel import answer_lines, load_question_model  # the model builds on this module
 
@@ -470,6 +471,10 @@ def link_answers(
             between = _voice_between(ctx, groups, g.turn, replied) or _asked_between(ctx, groups, g, replied)
             status, lines = ("answered-later" if between else "answered"), [ctx.turns[replied].line]
         fates.append((status, lines))
+    # a reply that takes up, part by part, questions put in several earlier turns (a speakers list
+    # answered together): each question gets its part (`collectedreply`)
+    for i, fate in collected_fates(ctx, groups, fates, boundaries or []).items():
+        fates[i] = fate
     restated = restated_originals(ctx, groups)
     dropped: set[int] = set(restated)  # a chair's restatement is the floor question, re-asked
     questions: list[Question] = []
