@@ -113,6 +113,39 @@ def fresh_store(store_location: str) -> Iterator[Store]:
     store.close()
 
 
+@pytest.fixture(scope="session")
+def _main_session_ingested_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared session stored once per run by the real `forumlens ingest` (in process, as the
+    command-line tests run it), in a SQLite store that `main_session_db` copies for each test."""
+    from click.testing import CliRunner
+
+    from forumlens.cli import cli
+
+    db = tmp_path_factory.mktemp("ingested-once") / "main.sqlite3"
+    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", str(MAIN_SESSION)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "1 ingested, 0 skipped, 0 failed" in result.output
+    return db
+
+
+@pytest.fixture
+def main_session_db(_main_session_ingested_once: Path, tmp_path: Path) -> Path:
+    """A fresh SQLite store of this test's own holding the shared session, as `forumlens ingest` of
+    it leaves a new store: a copy (SQLite's online backup) of the one ingested once per run. Tests
+    that only read or add to such a store take it instead of ingesting the session again (~1-2 s
+    each); tests of ingest itself still ingest."""
+    import sqlite3
+
+    db = tmp_path / "ingested.sqlite3"
+    source, target = sqlite3.connect(_main_session_ingested_once), sqlite3.connect(db)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return db
+
+
 @pytest.fixture(autouse=True)
 def _keep_as_before_each_test() -> Iterator[None]:
     """A test that runs the command line's `main` in process installs `text.keep` (derived data

@@ -35,9 +35,8 @@ def test_coalition_snapshot_honours_since_and_until(tmp_path):
     assert {a["year"] for a in earlier["appearances"]} == {2021} and earlier["filters"] == {"until": 2021}
 
 
-def test_the_text_snapshot_says_which_years_it_covers(tmp_path):
-    db = str(tmp_path / "b.sqlite3")
-    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION)]).exit_code == 0
+def test_the_text_snapshot_says_which_years_it_covers(main_session_db):
+    db = str(main_session_db)
     result = CliRunner().invoke(cli, ["--db", db, "brief", "--coalition", "IRPC", "--since", "2030"])
     assert result.exit_code == 0, result.output
     assert "since 2030" in result.output and "0 sessions" in result.output
@@ -109,18 +108,12 @@ def test_brief_numbers_its_sources_in_the_order_the_reader_meets_them(tmp_path):
 # -- exit codes: 0 a brief (an empty one says why), 1 a thing not found, 2 a usage mistake ------------
 
 
-def _stored(tmp_path) -> str:
-    db = str(tmp_path / "b.sqlite3")
-    assert CliRunner().invoke(cli, ["--db", db, "ingest", str(MAIN_SESSION)]).exit_code == 0
-    return db
-
-
 def _run_brief(db: str, *args: str):
     return CliRunner().invoke(cli, ["--db", db, "brief", *args])
 
 
-def test_an_empty_topic_brief_exits_0_and_says_why(tmp_path):
-    db = _stored(tmp_path)
+def test_an_empty_topic_brief_exits_0_and_says_why(main_session_db):
+    db = str(main_session_db)  # the shared session ingested (tests/conftest.py)
     unknown = _run_brief(db, "--topic", "zeppelin maintenance")
     assert unknown.exit_code == 0
     assert "note: no stored line speaks of 'zeppelin maintenance': try other words" in unknown.output
@@ -137,8 +130,8 @@ def test_an_empty_store_says_nothing_is_stored(tmp_path):
     assert result.exit_code == 0 and "note: nothing is stored yet" in result.output
 
 
-def test_usage_mistakes_exit_2(tmp_path):
-    db = _stored(tmp_path)
+def test_usage_mistakes_exit_2(main_session_db):
+    db = str(main_session_db)
     for args, message in (
         ([], "give --topic TEXT or --coalition NAME"),
         (["--topic", "funding", "--since", "2024", "--until", "2021"], "--since 2024 is after --until 2021"),
@@ -150,8 +143,8 @@ def test_usage_mistakes_exit_2(tmp_path):
         assert result.exit_code == 2 and message in result.output, (args, result.output)
 
 
-def test_what_cannot_be_found_exits_1(tmp_path):
-    unknown = _run_brief(_stored(tmp_path), "--coalition", "DC on Unicorns")
+def test_what_cannot_be_found_exits_1(main_session_db, tmp_path):
+    unknown = _run_brief(str(main_session_db), "--coalition", "DC on Unicorns")
     assert unknown.exit_code == 1 and "no Dynamic Coalition is called" in unknown.output
     no_store = _run_brief(str(tmp_path / "typo.sqlite3"), "--topic", "funding")
     assert no_store.exit_code == 1 and "no store at this path" in no_store.output

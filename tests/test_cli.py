@@ -13,16 +13,25 @@ from forumlens.cli import cli
 from .conftest import CORPUS, MAIN_SESSION, ROOT
 
 
-@pytest.fixture
-def run(tmp_path):
-    db = str(tmp_path / "cli.sqlite3")
-
+def _runner(db: str):
     def invoke(*args):
         result = CliRunner().invoke(cli, ["--db", db, *map(str, args)], catch_exceptions=False)
         return result
 
     invoke.db = db
     return invoke
+
+
+@pytest.fixture
+def run(tmp_path):
+    return _runner(str(tmp_path / "cli.sqlite3"))
+
+
+@pytest.fixture
+def ingested(main_session_db):
+    """`run` on a store that holds the shared session, as `run("ingest", MAIN_SESSION)` leaves it
+    (ingested once per run, exit code and counts asserted there: tests/conftest.py)."""
+    return _runner(str(main_session_db))
 
 
 def test_help_lists_the_commands(run):
@@ -65,8 +74,8 @@ def test_a_failed_file_gives_exit_1_and_a_one_line_reason(run, tmp_path):
     assert f"{bad}: is a PNG image" in result.output
 
 
-def test_unknown_session_is_one_line_error(run):
-    run("ingest", MAIN_SESSION)
+def test_unknown_session_is_one_line_error(ingested):
+    run = ingested
     result = run("show", "zzzz")
     assert result.exit_code == 1
     assert "no session matches 'zzzz'" in result.output and "forumlens sessions" in result.output
@@ -90,8 +99,8 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     assert "is not a SQLite database" in result.output
 
 
-def test_search_with_hostile_input_exits_cleanly(run):
-    run("ingest", MAIN_SESSION)
+def test_search_with_hostile_input_exits_cleanly(ingested):
+    run = ingested
     for text in ['"', "NEAR(", "a" * 10_000, "😀", "-", "OR"]:
         result = run("search", text)
         assert result.exit_code == 0, (text, result.output)
@@ -130,8 +139,8 @@ def test_a_reading_command_refuses_an_empty_postgresql_database(pg_url):
     assert CliRunner().invoke(cli, ["--db", pg_url, "sessions"]).exit_code == 0
 
 
-def test_search_by_a_coalition_acronym_and_an_unknown_coalition(run):
-    assert run("ingest", MAIN_SESSION).exit_code == 0
+def test_search_by_a_coalition_acronym_and_an_unknown_coalition(ingested):
+    run = ingested
     found = run("search", "libraries", "--coalition", "dc-pal", "--json")
     assert found.exit_code == 0 and json.loads(found.output)["hits"]
     unknown = CliRunner().invoke(cli, ["--db", str(run.db), "search", "libraries", "--coalition", "DC on Unicorns"])
@@ -139,14 +148,14 @@ def test_search_by_a_coalition_acronym_and_an_unknown_coalition(run):
 
 
 @pytest.mark.parametrize("since", ["21", "last year", "", "2021-13-01", "2019-02-30"])
-def test_brief_date_filters_that_are_not_dates_are_usage_errors(run, since):
-    assert run("ingest", MAIN_SESSION).exit_code == 0
+def test_brief_date_filters_that_are_not_dates_are_usage_errors(ingested, since):
+    run = ingested
     result = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--topic", "funding", "--since", since])
     assert result.exit_code == 2 and "--since" in result.output and "internal error" not in result.output
 
 
-def test_brief_for_an_unknown_coalition_suggests_the_nearest(run):
-    assert run("ingest", MAIN_SESSION).exit_code == 0
+def test_brief_for_an_unknown_coalition_suggests_the_nearest(ingested):
+    run = ingested
     result = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--coalition", "DC on Public Acess in Libaries"])
     assert result.exit_code == 0 and "Public Access in Libraries" in result.output
     unknown = CliRunner().invoke(cli, ["--db", str(run.db), "brief", "--coalition", "DC on Unicorns"])
@@ -197,8 +206,8 @@ def test_tag_text_and_the_readme_jsonl_example(run):
     assert both.exit_code != 0 and "--text and --jsonl" in both.output
 
 
-def test_a_session_reference_is_an_id_prefix_a_hash_prefix_or_a_title_never_an_id_plus_noise(run):
-    assert run("ingest", MAIN_SESSION).exit_code == 0
+def test_a_session_reference_is_an_id_prefix_a_hash_prefix_or_a_title_never_an_id_plus_noise(ingested):
+    run = ingested
     sid = json.loads(run("sessions", "--json").output)["sessions"][0]["id"]
     assert run("show", sid.upper()[:6]).exit_code == 0  # ids are hex: case does not matter
     noisy = CliRunner().invoke(cli, ["--db", run.db, "show", sid + "abcd"])
@@ -222,8 +231,8 @@ def test_search_needs_something_to_search_for(run):
     assert result.exit_code == 2 and "give something to search for" in result.output
 
 
-def test_coalitions_resolves_a_misspelt_name_and_refuses_an_unknown_one(run):
-    assert run("ingest", MAIN_SESSION).exit_code == 0
+def test_coalitions_resolves_a_misspelt_name_and_refuses_an_unknown_one(ingested):
+    run = ingested
     found = run("coalitions", "DC-PAAL")
     assert found.exit_code == 0 and found.output.startswith("DC on Public Access in Libraries")
     unknown = CliRunner().invoke(cli, ["--db", run.db, "coalitions", "DC on Unicorns"])
