@@ -32,6 +32,7 @@ from .questionfates import (
     OVERLAP,
     _asker_words,
     _non_answer,
+    _thanks_only,
     core_words,
     question_turn,
     word_overlap,
@@ -70,7 +71,8 @@ def collected_parts(ctx: AnalysisContext, candidates: Sequence[QuestionGroup], j
     each question it takes up gets (index in `candidates` → `Part`). A sentence goes to the question whose asker it names near its start,
     else to the one question it shares the most content words with (`SHARED` at least); a sentence
     that takes none up stays with the one before it (the rest of that part); sentences before the
-    first one taken up go to no one."""
+    first one taken up go to no one. A short sentence of thanks ("Thank you, Marta.") takes nothing up,
+    whoever it names."""
     words = [core_words(" ".join(x.text for x in h.core)) for h in candidates]
     askers = [_asker_words(h) for h in candidates]
     owner: int | None = None
@@ -78,6 +80,8 @@ def collected_parts(ctx: AnalysisContext, candidates: Sequence[QuestionGroup], j
     named: set[int] = set()
     peak: dict[int, tuple[int, int]] = {}  # the line of the sentence that shares most with each question
     for sentence in ctx.sentences[j]:
+        if _thanks_only(sentence.text):
+            continue  # "Thank you, Marta." names the asker to thank her, not to take her question up
         head = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w‑'’-]+", sentence.text)[:ASKER_REACH]}
         by_name = [i for i, a in enumerate(askers) if a and a & head]
         said = core_words(sentence.text)
