@@ -93,3 +93,32 @@ def test_a_label_ending_its_cue_speaks_in_the_next_cue_and_chevrons_keep_their_c
         # the same label after `>>` in the next cue is the captioner's new turn: not joined
         ("CHAIR", "Sorry, one moment."),
     ]
+
+
+SAVED_CAPTIONS = """[Host Room 3] 09:14:02 Good morning, we start in a minute.
+[Host Room 3] 09:14:30 The recording is on.
+[Ingrid Solbakken-Mwangi] 09:15:01 Thank you. Our hub met twice this year.
+[Ingrid Solbakken-Mwangi] 09:15:12 Both meetings asked for cheaper backhaul.
+[Galaxy Tab S7] 09:15:40 Hello? This is Tomasz, I cannot rename myself.
+[Tomasz Wierzbicki-Ade] 09:15:58 Now it works. We agree with the backhaul point.
+[Ingrid Solbakken-Mwangi] 09:16:20 Thank you, Tomasz.
+"""
+
+
+def test_saved_captions_that_write_the_name_before_the_time_join_one_speakers_lines() -> None:
+    # a meeting's saved captions: `[Name] hh:mm:ss text`, one caption line each; two lines in a
+    # row under one name are one turn cut by the service, as with the time mark before the name
+    turns = parse_transcript(SAVED_CAPTIONS).turns
+    assert [t.label for t in turns] == [
+        "Host Room 3",
+        "Ingrid Solbakken-Mwangi",
+        "Galaxy Tab S7",
+        "Tomasz Wierzbicki-Ade",
+        "Ingrid Solbakken-Mwangi",
+    ]
+    assert "cheaper backhaul." in turns[1].text and turns[1].text.startswith("Thank you. Our hub")
+
+
+def test_saved_caption_paragraphs_with_a_blank_line_between_keep_their_cuts() -> None:
+    spaced = SAVED_CAPTIONS.replace("\n", "\n\n")
+    assert len(parse_transcript(spaced).turns) == 7

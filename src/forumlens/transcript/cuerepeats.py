@@ -12,7 +12,9 @@ is a captioner's mark of a new turn and keeps its cut.
 A meeting service's text export does the same on lines, not cues: `00:00:11 Jo Li: …` (Webex),
 `<3:00:20 PM> Jo Li: …` (Jitsi), one line a sentence or a pause, each with its time mark and the
 speaker's name. Two such lines in a row under one name are one turn cut by the export
-(`join_stamped_repeats`); a line without a time mark before its name (`Jo Li: …` twice in a
+(`join_stamped_repeats`). A meeting's saved captions write the name first and the time mark after
+it (`[Jo Li] 10:31:02 …`, `Jo Li 10:31:02 …`): the same head in the other order, one caption
+line each, so two of them in a row under one name are one turn too. A line without a time mark before its name (`Jo Li: …` twice in a
 caption file) is still a new turn after a voice nobody labelled, and `>>` still cuts.
 """
 
@@ -30,6 +32,8 @@ __all__ = ["join_repeated_cues", "join_stamped_repeats"]
 
 # A line's time mark before the speaker's name: `00:00:11 `, `[10:02:40] `, `<3:00:20 PM> `.
 _STAMP = re.compile(rf"[ \t]*[\[<(]?{CLOCK}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\]>)]?[ \t]+")
+# …or after it, ending the head: `[Jo Li] 10:31:02 `, `Jo Li: (10:31:02) ` (a meeting's saved captions).
+_STAMP_AFTER = re.compile(rf"[ \t]+[\[<(]?{CLOCK}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[\]>)]?[ \t]*$")
 
 
 def join_repeated_cues(text: str, turns: list[Turn]) -> list[Turn]:
@@ -81,14 +85,23 @@ def _stamped_on(text: str, last: Turn, turn: Turn) -> bool:
 
 
 def _stamped_head(text: str, turn: Turn) -> bool:
-    """Whether the turn's line is a time mark, the label (and a colon), then the speech."""
+    """Whether the turn's line is a time mark, the label (and a colon), then the speech; or the
+    label (perhaps in square brackets, perhaps with a colon), a time mark, then the speech."""
     line_start = text.rfind("\n", 0, turn.start) + 1
     head = text[line_start : turn.start]
-    stamp = _STAMP.match(head)
-    if stamp is None or ">>" in head:
+    if ">>" in head:
         return False
-    rest = head[stamp.end() :].strip()
-    return rest.rstrip(":").strip() == (turn.label or "").strip()
+    label = (turn.label or "").strip()
+    stamp = _STAMP.match(head)
+    if stamp is not None:
+        return head[stamp.end() :].strip().rstrip(":").strip() == label
+    after = _STAMP_AFTER.search(head)
+    if after is None:
+        return False
+    name = head[: after.start()].strip().rstrip(":").strip()
+    if name[:1] == "[" and name[-1:] == "]":
+        name = name[1:-1].strip()
+    return bool(label) and name == label
 
 
 def _only_head_between(text: str, last: Turn, turn: Turn) -> bool:
