@@ -5,8 +5,14 @@ invented; no reader was written for any of them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+
+from forumlens.transcript.exportmarks import ExportMarks
 from forumlens.transcript.parse import parse_by_template, parse_transcript
 from forumlens.transcript.records import read_label_records
+from forumlens.transcript.templates import read_template
 
 # Family name first in capitals, party in brackets, a long lower-case office, the chair's bare
 # office; a reaction line and an interjection holding a colon inside a turn.
@@ -165,3 +171,51 @@ def test_an_ordinary_caption_transcript_keeps_the_rules_reading() -> None:
         ]
     )
     assert [t.label for t in parse_transcript(text).turns] == ["MODERATOR", "JO LI", "MODERATOR", "ANA RUIZ", "JO LI"]
+
+
+# A name and an organisation alone on their line above the speech: the rules read the turns, and
+# the fallback's gate still weighs the file's template, so both paths look for label lines.
+OWN_LINES = """REGIONAL FORUM ON COMMUNITY NETWORKS
+Room 4, edited transcript
+
+MODERATOR
+Good morning.  We have half an hour.  Ms. Oduya first.
+
+GRACE ODUYA, Kisumu Network
+Thank you.  Our network now reaches nine villages.
+
+TEEMU SALO, Oulu Radio Club
+Thank you.  Ours reaches four, all by radio links.
+
+MODERATOR
+Thank you.  Questions from the floor?
+
+GRACE ODUYA, Kisumu Network
+Only that the spectrum fees are too high for us.
+
+TEEMU SALO, Oulu Radio Club
+The same in our case.
+
+MODERATOR
+Thank you both.
+"""
+
+
+def test_one_parse_reads_a_files_label_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the rules' path reads the label lines; the template fallback gets that reading, not a second one
+    asked: list[str] = []
+
+    def counted(text: str) -> ExportMarks | None:
+        asked.append(text)
+        return read_label_records(text)
+
+    def template(text: str, label_records: Callable[[str], ExportMarks | None] = counted) -> ExportMarks | None:
+        reached.append(text)
+        return read_template(text, label_records)
+
+    reached: list[str] = []
+    monkeypatch.setattr("forumlens.transcript.parse.read_label_records", counted)
+    monkeypatch.setattr("forumlens.transcript.parse.read_template", template)
+    turns = parse_transcript(OWN_LINES).turns
+    assert reached == [OWN_LINES] and asked == [OWN_LINES]
+    assert [t.speaker for t in turns][:3] == [None, "Grace Oduya", "Teemu Salo"]

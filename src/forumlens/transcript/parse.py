@@ -122,6 +122,7 @@ speaker), `header.py` (the page header, title and year).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
 
@@ -191,8 +192,9 @@ def parse_transcript(
     read in a view of the text, and turns cut from `text` again; a table, saved captions or a
     Markdown page with bold labels states its own turns.
     """
-    session, stated = _by_rules(text, source, sha256, label_model)
-    return session if stated else choose_reading(text, session, GATE)
+    once = _LabelRecordsOnce()  # the rules' path and the template fallback both ask for it
+    session, stated = _by_rules(text, source, sha256, label_model, once)
+    return session if stated else choose_reading(text, session, GATE, label_records=once)
 
 
 def parse_by_rules(
@@ -200,11 +202,29 @@ def parse_by_rules(
 ) -> Session:
     """`text` read by the exports' readers and the caption rules alone, no template fallback
     (what the fallback's gate weighs the template against, `bench/parse_gate.py`)."""
-    return _by_rules(text, source, sha256, label_model)[0]
+    return _by_rules(text, source, sha256, label_model, _LabelRecordsOnce())[0]
+
+
+class _LabelRecordsOnce:
+    """`records.read_label_records`, read at most once per text in one parse: the rules' path
+    (`_parse`) asks for a national record's label lines, and the template fallback
+    (`templates.read_template`) asks again for the same text."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, ExportMarks | None] = {}
+
+    def __call__(self, text: str) -> ExportMarks | None:
+        if text not in self._read:
+            self._read[text] = read_label_records(text)
+        return self._read[text]
 
 
 def _by_rules(
-    text: str, source: str, sha256: str, label_model: LabelModel | Literal["shipped"] | None
+    text: str,
+    source: str,
+    sha256: str,
+    label_model: LabelModel | Literal["shipped"] | None,
+    label_records: _LabelRecordsOnce,
 ) -> tuple[Session, bool]:
     """The rules' reading, and whether a structured export stated its turns (no fallback then)."""
     structured = read_mail_archive(text)  # mail (`mailreader.py`): its headers state who wrote each message
@@ -218,40 +238,46 @@ def _by_rules(
         return _parse_export(text, source, sha256, structured, line_starts(text)), True
     view = reading_view(text)
     if view.changed:  # a view may blank a line's time mark (`<3:00:20 PM>` read as markup): joined on the source
-        session = _in_source(_parse(view.text, source, sha256, label_model), text, view)
+        session = _in_source(_parse(view.text, source, sha256, label_model, label_records), text, view)
         joined = join_stamped_repeats(text, list(session.turns))
         return (session if len(joined) == len(session.turns) else replace(session, turns=tuple(joined))), False
-    return _parse(text, source, sha256, label_model), False
+    return _parse(text, source, sha256, label_model, label_records), False
 
 
-def choose_reading(text: str, session: Session, rule: GateRule) -> Session:
+def choose_reading(
+    text: str, session: Session, rule: GateRule, *, label_records: Callable[[str], ExportMarks | None] | None = None
+) -> Session:
     """`session` (the rules' reading), or the file's learned template's when the gate (`gate.py`)
     prefers it. A template can mark at most one turn a line and must read the rules' own lines to
     agree with them, so a file where no template could outnumber the rules enough is never read by
-    its template (`agreeing_bound`, cheap: most files stop here)."""
+    its template (`agreeing_bound`, cheap: most files stop here). `label_records`: the parse's
+    `_LabelRecordsOnce`, so the template reads the label lines the rules read already."""
+    reader = label_records or read_label_records
     least = rule.least() * max(1, len(session.turns))
     if text.count("\n") + 1 < least:
         return session
     lines = text.split("\n")
     if not few_turns(text, len(session.turns), rule.few_lines):  # then only the agreement gate can open
         if not session.turns:  # …and it needs turns of the rules to agree with, or a short record (`short_record`)
-            return _short_record_reading(text, session, rule)
+            return _short_record_reading(text, session, rule, reader)
         read = [lines[t.line - 1] for t in session.turns]
         if agreeing_bound(lines, read, rule.agree) < rule.gain * max(1, len(session.turns)):
             return session
     elif sum(1 for line in lines if line.strip()) < least:
         return session
-    learned = read_template(text)  # the generic fallback: the file's own speaker-marking template
+    learned = read_template(text, reader)  # the generic fallback: the file's own speaker-marking template
     if learned is None or len(learned.marks) < least:
         return session
     template = _parse_export(text, session.source, session.sha256, learned, line_starts(text))
     return template if prefer_template(text, session.turns, template.turns, rule) else session
 
 
-def _short_record_reading(text: str, session: Session, rule: GateRule) -> Session:
+def _short_record_reading(
+    text: str, session: Session, rule: GateRule, label_records: Callable[[str], ExportMarks | None]
+) -> Session:
     """A file without a turn of the rules, too short for the first gate: its template's reading
     when the gate's `short_record` takes it, else the rules' (empty) reading."""
-    learned = read_template(text) if rule.few_lines and text.count("\n") + 1 >= rule.few_gain else None
+    learned = read_template(text, label_records) if rule.few_lines and text.count("\n") + 1 >= rule.few_gain else None
     if learned is None or len(learned.marks) < rule.few_gain:
         return session
     template = _parse_export(text, session.source, session.sha256, learned, line_starts(text))
@@ -277,7 +303,13 @@ def _in_source(session: Session, text: str, view: View) -> Session:
     return replace(session, turns=tuple(turns), text=text)
 
 
-def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Literal["shipped"] | None) -> Session:
+def _parse(
+    text: str,
+    source: str,
+    sha256: str,
+    label_model: LabelModel | Literal["shipped"] | None,
+    label_records: _LabelRecordsOnce,
+) -> Session:
     """`parse_transcript` of a text the rules read as it is (see there)."""
     starts = line_starts(text)
     export = export_marks(text)
@@ -316,7 +348,7 @@ def _parse(text: str, source: str, sha256: str, label_model: LabelModel | Litera
     if records is not None and not _rules_read(records, turns, starts) and not chat_blocks(text, turns, starts):
         return _parse_export(text, source, sha256, records, starts)
     if records is None:  # …or a national record's label lines, read from their repetition
-        records = read_label_records(text)
+        records = label_records(text)
         if records is not None and _label_record_wins(records, turns, starts) and not chat_blocks(text, turns, starts):
             return _parse_export(text, source, sha256, records, starts)
     model = load_label_model() if label_model == "shipped" else label_model

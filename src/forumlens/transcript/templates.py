@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .exportmarks import ExportMarks, Mark, voice_changes
@@ -410,20 +410,24 @@ def _next_is_blank(text: str, reading: _Reading) -> bool:
     return not text[reading.body : end if end != -1 else len(text)].strip()
 
 
-def read_template(text: str) -> ExportMarks | None:
+def read_template(
+    text: str, label_records: Callable[[str], ExportMarks | None] = read_label_records
+) -> ExportMarks | None:
     """The turns a file's learned template marks, as an export's marks; without one, the turns
     under its header blocks (`headblocks.py`: the label on a line above the speech) or a quoting
     reply's levels (`quotelevels.py`: quoted lines are earlier writers' turns); else None.
     Mail read by its headers (`mailreader.py`) and a reply chain's messages under their mail
     headers (`mailblocks.py`) come first: the fields
     (`Sent:`, `To:`) recur as a line-opening template would; so do signed blocks (`signatures.py`:
-    the name after the speech), whose speech opens with any word (`For Latgalian: our …`)."""
+    the name after the speech), whose speech opens with any word (`For Latgalian: our …`).
+    `label_records` reads a national record's label lines (`records.read_label_records`; the
+    parse passes the reading its rules made already)."""
     # labels no line opening holds: mail read by its headers, a pasted chain's blocks, signed blocks
     stated = read_mail_archive(text) or read_mail_blocks(text) or read_signed_blocks(text)
     if stated is not None:
         return stated
     learned = learn_template(text)
-    record = read_label_records(text)  # a national record's label lines: longer than a template's slot
+    record = label_records(text)  # a national record's label lines: longer than a template's slot
     if learned is None:
         return record or read_head_blocks(text) or read_quote_levels(text)
     template, found = learned
