@@ -219,3 +219,35 @@ def test_one_parse_reads_a_files_label_lines_once(monkeypatch: pytest.MonkeyPatc
     turns = parse_transcript(OWN_LINES).turns
     assert reached == [OWN_LINES] and asked == [OWN_LINES]
     assert [t.speaker for t in turns][:3] == [None, "Grace Oduya", "Teemu Salo"]
+
+
+# A clock and the label alone above the speech, as an export's timed label lines are; the
+# minister's label holds a long office the export reader's label test leaves out.
+TIMED_OFFICES = """Minutes of sitting 12
+Tuesday, 6 June 2023, 10:00
+
+10:02 Deputy Chair Marta Kivi-Adebayo
+We continue. The question comes from Paavo Linnus-Obi.
+10:03 Paavo Linnus-Obi
+Dear chair! Who represents us at the forum this year?
+10:05 Deputy Chair Marta Kivi-Adebayo
+Thank you! The minister answers.
+10:05 Economy- and IT-minister Toomas Raud-Mensah
+Seven people go, two from the ministry.
+10:07 Deputy Chair Marta Kivi-Adebayo
+Paavo Linnus-Obi, a second question.
+10:07 Paavo Linnus-Obi
+Will you report back to the committee?
+10:08 Economy- and IT-minister Toomas Raud-Mensah
+Yes, by the end of January.
+10:09 Deputy Chair Marta Kivi-Adebayo
+The item is closed.
+"""
+
+
+def test_a_records_label_lines_read_what_a_timed_export_reader_left_out() -> None:
+    turns = parse_transcript(TIMED_OFFICES).turns
+    assert len(turns) == 8
+    assert turns[3].label == "Economy- and IT-minister Toomas Raud-Mensah"
+    assert turns[3].text.startswith("Seven people go")
+    assert turns[4].text.startswith("Paavo Linnus-Obi, a second question.")

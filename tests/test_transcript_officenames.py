@@ -8,7 +8,7 @@ import pytest
 
 from forumlens.transcript.labelwords import name_word
 from forumlens.transcript.namecards import office_holder_label, parse_name_card
-from forumlens.transcript.officenames import office_name, office_names
+from forumlens.transcript.officenames import office_name, office_names, offices_written_in
 from forumlens.transcript.parse import parse_transcript
 from forumlens.transcript.speakers import looks_like_label
 
@@ -261,3 +261,54 @@ def test_a_line_opening_with_thanks_is_speech_not_an_office_label() -> None:
     turns = parse_transcript(record).turns
     assert [t.speaker for t in turns] == ["Morag Tulloch-Baird", "Iain Strachan-Moffat", "Morag Tulloch-Baird"]
     assert turns[1].text.endswith("the papers came on time.")
+
+
+_OFFICE_IN_SPEECH = """Sitting of the Committee on Digital Affairs
+
+Przewodniczący Komisji Tomasz Wierzba-Okoye:
+Thank you. The question is answered by the przewodniczący komisji of the other chamber, then by Mr. Hope Adeyemi-Lund.
+Hope Adeyemi-Lund:
+Thank you, Chair. I hope the delegation includes young people.
+Przewodniczący Komisji Tomasz Wierzba-Okoye:
+Thank you, Hope. That closes the item.
+"""
+
+
+def test_an_office_the_speech_writes_in_lower_case_is_no_part_of_the_name() -> None:
+    named = [("Przewodniczący Komisji Tomasz Wierzba-Okoye", False), ("Hope Adeyemi-Lund", False)]
+    assert offices_written_in(_OFFICE_IN_SPEECH, [name for name, _ in named], named) == [
+        ("Tomasz Wierzba-Okoye", True),  # `przewodniczący komisji` is written as a phrase in lower case
+        ("Hope Adeyemi-Lund", False),  # two words stay a name: `hope` in lower case is no evidence then
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Hope Wanjiru Adeyemi",  # `hope` written in lower case, but `Thank you, Hope.` inside a sentence
+        "Remote Hub Nairobi",  # the rest holds `hub`, a word the speech writes too
+        "Ana Maria Ruiz",  # nothing written in lower case
+    ],
+)
+def test_a_name_whose_opening_is_no_office_of_the_speech_is_kept(name: str) -> None:
+    text = "Thank you, Hope. I hope the remote hub in Nairobi can hear us, and ana maria ruiz too.\n"
+    assert offices_written_in(text, [name], [(name, False)]) == [(name, False)]
+
+
+@pytest.mark.parametrize(
+    ("label", "person"),
+    [
+        ("PRESIDENTE", None),  # `el presidente` in the speech: an office, nobody's name
+        ("Delegates", None),  # `the delegates`: a group
+        ("OKAFOR", "Okafor"),  # a family name the speech never writes in lower case
+        ("HOPE", "Hope"),  # `hope` in lower case, but `Thank you, Hope.` inside a sentence
+        ("lagosreader", "Lagosreader"),  # a handle written in lower case in its own label: no evidence
+    ],
+)
+def test_a_one_word_label_the_speech_writes_in_lower_case_names_nobody(label: str, person: str | None) -> None:
+    text = (
+        "Thank you, Hope. Gracias, el presidente dice que the delegates agree; i hope so.\n"
+        "lagosreader: yes\nlagosreader: no\n"
+    )
+    name = label.title()
+    assert offices_written_in(text, [label], [(name, False)])[0][0] == person

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from .labelwords import FUNCTION_WORDS, INITIAL_WORD, PARTICLES, is_title, name_word
 from .speakers import display_name, generic_label
 
-__all__ = ["office_name", "office_names"]
+__all__ = ["office_name", "office_names", "offices_written_in"]
 
 _BRACKETED = re.compile(r"\s*(?P<head>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -237,3 +237,85 @@ def _shared_openings(named: list[tuple[str | None, bool]]) -> list[tuple[str | N
         words = name.split(" ") if name else []
         out.append((" ".join(words[1:]), True) if len(words) >= 3 and words[0] in shared else (name, dropped))
     return out
+
+
+def offices_written_in(
+    text: str, labels: Sequence[str | None], named: Sequence[tuple[str | None, bool]]
+) -> list[tuple[str | None, bool]]:
+    """`named` (each turn's name and whether a form of address was dropped) with an office the
+    file writes as a common noun dropped from the front of a name: a name of three words or more
+    whose opening words the speech writes in lower case, as a phrase (`… gives the floor to the
+    staatssecretaris`, `odpowie sekretarz stanu w Kancelarii …`), is that office and then the person
+    (`Staatssecretaris Hoogenboezem Jansen` → `Hoogenboezem Jansen`). A name word is written with
+    its capital wherever it stands; an office in running text is not. A single opening word counts
+    only when the speech never writes it with a capital inside a sentence (a given name that is
+    also a word, `Hope`, `Will`, is addressed so: `Thank you, Hope.`). The person keeps two to
+    four name words; a name so read counts as titled (no short-name expansion). A label of one
+    word with its capital that the speech writes so in lower case (`ELNÖK:` beside `… elnök úr`,
+    `Students:` beside `the students`) is an office or a group: it names nobody."""
+    out: list[tuple[str | None, bool]] = []
+    seen: dict[str, str | None] = {}
+    for label, (name, dropped) in zip(labels, named, strict=True):
+        if name and " " not in name:
+            out.append((None, True) if _word_of_speech(text, label, name) else (name, dropped))
+            continue
+        if name and name not in seen:
+            seen[name] = _office_written(text, name)
+        person = seen.get(name) if name else None
+        out.append((person, True) if person else (name, dropped))
+    return out
+
+
+def _word_of_speech(text: str, label: str | None, name: str) -> bool:
+    """Whether a one-word name is a word of the speech, no name: its label writes it with a capital
+    (a caseless script has none to tell by), the speech in lower case and never with a capital
+    inside a sentence."""
+    written = _name_part(label or "")
+    if not written[:1].isupper() or written.casefold() != name.casefold() or name.casefold() in PARTICLES:
+        return False
+    return _written_lower(text, [name], None) and not _capital_inside_sentence(text, name)
+
+
+def _office_written(text: str, name: str) -> str | None:
+    """The person after the longest opening of `name` that `text` writes in lower case (see
+    `offices_written_in`), or None."""
+    words = name.split(" ")
+    if len(words) < 3:
+        return None
+    for k in range(len(words) - 2, 0, -1):
+        rest = words[k:]
+        if len(rest) > 4 or not all(name_word(w) for w in rest) or rest[0].lower() in PARTICLES:
+            continue
+        opening = words[:k]
+        if opening[0].casefold() in PARTICLES or opening[0].casefold() in FUNCTION_WORDS:
+            return None
+        if not _written_lower(text, opening, rest[0]):
+            continue
+        if any(w.casefold() not in PARTICLES and _written_lower(text, [w], None) for w in rest):
+            return None  # `Remote Hub Dhaka`: `hub` is a word the speech writes too, no name
+        if k == 1 and _capital_inside_sentence(text, opening[0]):
+            continue
+        return " ".join(rest)
+    return None
+
+
+def _written_lower(text: str, opening: list[str], then: str | None) -> bool:
+    """Whether `text` holds the words of `opening` as a phrase whose first word is in lower case,
+    not followed by `then` (the name itself written in lower case, `ricardo ximenes soares:`, is
+    a label, no office)."""
+    phrase = r"\s+".join(re.escape(w) for w in opening)
+    for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", text, re.IGNORECASE):
+        first = match.group(0)[:1]
+        after = text[match.end() : match.end() + 80].split()
+        if then is not None and after and after[0].casefold().startswith(then.casefold()):
+            continue
+        if first.isalpha() and first.islower():
+            return True
+    return False
+
+
+def _capital_inside_sentence(text: str, word: str) -> bool:
+    """Whether `text` writes `word` with its capital after a lower-case word or a comma (inside a
+    sentence, where only a name keeps its capital)."""
+    pattern = rf"(?:\b[^\W\d_]*[a-zà-ÿ][^\W\d_]*|,)[ \t]+{re.escape(word[:1].upper() + word[1:].lower())}(?![\w-])"
+    return re.search(pattern, text) is not None

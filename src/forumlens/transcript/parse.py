@@ -146,7 +146,7 @@ from .labelwords import PARTICLES
 from .learned import asked_lines, learned_markers
 from .mailreader import read_mail_archive
 from .markers import Marker, find_markers, line_of, line_starts
-from .officenames import office_names
+from .officenames import office_names, offices_written_in
 from .quotelevels import read_quote_levels
 from .readers import export_marks, reading_view
 from .records import read_label_records, read_records
@@ -314,6 +314,9 @@ def _parse(
     starts = line_starts(text)
     export = export_marks(text)
     if export is not None:
+        record = label_records(text)  # a national record's label lines may read the export's and more
+        if record is not None and _extends(record, export):
+            export = record
         return _parse_export(text, source, sha256, export, starts)
     shapes = label_shapes(text)
     markers = find_markers(text, shapes)
@@ -374,6 +377,20 @@ def _parse(
     if cue_start is not None:  # a cue file's header ends where its cues begin: a cue id is no title
         header_end = min(header_end, cues_begin(text))
     return _session(text, source, sha256, turns, header_end if markers else None)
+
+
+def _extends(record: ExportMarks, export: ExportMarks) -> bool:
+    """Whether a record's label lines (`records.read_label_records`) start a turn on every line
+    where an export's reader starts one, and on more: the reader's label test left some out (a
+    long office before a name, `14:40 Ettevõtlus- ja infotehnoloogiaminister Jo Li`, above its
+    speech as the short labels are), the record's repetition read them. The same labels on the
+    reader's lines: a mail's `From:` heads are no record of the senders the reader read there."""
+    labels = {m.at: _folded(m.label) for m in record.marks}
+    return len(record.marks) > len(export.marks) and all(labels.get(m.at) == _folded(m.label) for m in export.marks)
+
+
+def _folded(label: str | None) -> str:
+    return " ".join((label or "").split()).casefold()
 
 
 def _label_record_wins(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
@@ -505,6 +522,8 @@ def _session(
     addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns], text)  # "ÔNG TƯỜNG" is "Tường"
     addressed = spoken_addresses([t.label for t in turns], addressed, text)  # "de heer Wittebroekx" in the speech
     addressed = office_names([t.label for t in turns], addressed)  # "El señor ARRIBALZAGA", "Ministeren (Jo Li)"
+    # "Staatssecretaris Jo Li Ade" where the speech says "de staatssecretaris"; "ELNÖK" beside "elnök úr"
+    addressed = offices_written_in(text, [t.label for t in turns], addressed)
     titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
