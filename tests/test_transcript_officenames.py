@@ -312,3 +312,7 @@ def test_a_one_word_label_the_speech_writes_in_lower_case_names_nobody(label: st
     )
     name = label.title()
     assert offices_written_in(text, [label], [(name, False)])[0][0] == person
+
+
+def test_an_initial_may_stand_for_the_given_name_after_an_office() -> None:
+    assert office_name("Kultūras ministre L. Ozola-Asante") == (True, "L. Ozola-Asante")

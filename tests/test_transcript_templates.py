@@ -404,3 +404,40 @@ def test_a_voice_whose_turns_are_stage_notes_still_speaks() -> None:
         "INTERPRETER",
         "CHAIR",
     ]
+
+
+# An invented record whose labels end with a full stop: the chair by office, members by an
+# initial and a family name with a party, a minister by office and an initial; a header line
+# and a short answer that a full stop also closes.
+FULL_STOPS = """Plenary record, autumn session
+Chaired by the deputy speaker of the 14. Assembly.
+
+Chair. The next item is the report on the forum delegation.
+K. Ozola-Mensah (GP). Dear chair! The committee read the report and supports it.
+Chair. Thank you. The debate is open.
+D. Liepa-Okoro (UF). Dear colleagues! The report says nothing about the regions.
+Yes, there too. I ask the ministry to add a broadband plan.
+Chair. The minister has the floor.
+Transport minister V. Krasts-Adjei. Dear chair! The plan is ready and goes to the cabinet in January.
+Chair. Thank you. Member Ozola-Mensah, a short question.
+K. Ozola-Mensah (GP). Will the delegation speak about our language online?
+Chair. The minister.
+Transport minister V. Krasts-Adjei. Yes, it is one of our priorities.
+Chair. The debate is closed.
+"""
+
+
+def test_a_full_stop_after_an_initial_does_not_end_the_label() -> None:
+    marks = read_template(FULL_STOPS)
+    assert marks is not None
+    labels = [m.label for m in marks.marks]
+    assert "Transport minister V. Krasts-Adjei" in labels
+    assert "Transport minister V" not in labels
+
+
+def test_a_full_stop_closing_a_short_answer_or_a_header_line_is_no_label() -> None:
+    marks = read_template(FULL_STOPS)
+    assert marks is not None
+    labels = [m.label for m in marks.marks]
+    assert not any(label.startswith(("Yes", "Chaired")) for label in labels)
+    assert len(labels) == 11

@@ -149,8 +149,10 @@ def _office_words_before(label: str) -> str | None:
         default=-1,
     )
     rest = words[k + 1 :]
-    if k < 0 or not 2 <= len(rest) <= 4 or not all(name_word(w) for w in rest):
+    if k < 0 or not 2 <= len(rest) <= 4 or not name_word(rest[-1]):
         return None
+    if not all(name_word(w) or INITIAL_WORD.fullmatch(w) for w in rest[:-1]):
+        return None  # an initial may stand for a given name (`Kultūras ministre L. Jo-Li`)
     if any(w.lower() in FUNCTION_WORDS or w in PARTICLES for w in rest[:1]) or rest[-1] in PARTICLES:
         return None
     name = display_name(" ".join(rest))
@@ -246,7 +248,7 @@ def offices_written_in(
     file writes as a common noun dropped from the front of a name: a name of three words or more
     whose opening words the speech writes in lower case, as a phrase (`… gives the floor to the
     staatssecretaris`, `odpowie sekretarz stanu w Kancelarii …`), is that office and then the person
-    (`Staatssecretaris Hoogenboezem Jansen` → `Hoogenboezem Jansen`). A name word is written with
+    (`Staatssecretaris Joke Verbeek-Asante` → `Joke Verbeek-Asante`). A name word is written with
     its capital wherever it stands; an office in running text is not. A single opening word counts
     only when the speech never writes it with a capital inside a sentence (a given name that is
     also a word, `Hope`, `Will`, is addressed so: `Thank you, Hope.`). The person keeps two to

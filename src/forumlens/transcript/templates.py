@@ -79,7 +79,10 @@ _LEAD = re.compile(r"(?:[\d_]|[^\w\n]){0,30}(?=[^\W\d_])")
 # abbreviation may keep its full stop (`Mr.`, `Dr.`) when another word follows.
 # A quote mark or slash between letters stays inside a word (`עו"ד`, `ዶ/ር`: abbreviated titles).
 _WORD = rf"[^\W\d_](?:[\w'’{_MARKS}-]|[\"״/](?=[^\W\d_]))*"
-_SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_WORD}){{0,{_SLOT_WORDS - 1}}}")
+# An initial inside the name is no separator (`Kultūras ministre L. Jo-Li.`): a lone letter's full
+# stop before a blank and the next word stays in the slot.
+_INITIAL = r"(?:[^\W\d_]\.[ \t](?=[^\W\d_]))?"
+_SLOT = re.compile(rf"(?:[^\W\d_]{{1,3}}\.[ \t](?=[^\W\d_]))?{_WORD}(?:[ \t]{_INITIAL}{_WORD}){{0,{_SLOT_WORDS - 1}}}")
 # A number closing an inline slot (`Speaker 2:`, `Participant 12 –`): a voice the captioner numbered.
 _NUMBER = re.compile(r"[ \t]\d{1,3}(?=[ \t]*[^\w\s])")
 # A spacing mark closing a slot's last word, then a blank and speech: a script's own colon glued
@@ -431,6 +434,10 @@ def read_template(
     if learned is None:
         return record or read_head_blocks(text) or read_quote_levels(text)
     template, found = learned
+    if template.sep == ".":
+        found = _named_once(found)
+        if not found:
+            return record or read_head_blocks(text) or read_quote_levels(text)
     if record is not None and _extends(text, record, found):
         return record
     if template.sep is None:
@@ -441,6 +448,19 @@ def read_template(
         marks = [Mark(r.at, min(len(text), _line_end(text, r.at) + 1), _unled(r.value, lead)) for r in found]
         return ExportMarks(voice_changes(marks), marks[0].at)
     return ExportMarks(tuple(_voiced(text, _relayed(text, found))), found[0].at)
+
+
+def _named_once(found: list[_Reading]) -> list[_Reading]:
+    """The readings of a template whose separator is a full stop, without the one-off values that
+    read as a sentence or a header: a full stop also ends a short answer (`Yes, there too. I
+    ask…`: one word before it) and a header's line above the first label that comes back
+    (`Chaired by the deputy speaker of the 13. Saeima.`). A one-off value of two words or more
+    after the record has begun stays a label (`Several members of group XP. Oh!`)."""
+    counts = Counter(r.value for r in found)
+    begun = min((r.at for r in found if counts[r.value] >= 2), default=None)
+    return [
+        r for r in found if counts[r.value] >= 2 or (begun is not None and r.at > begun and len(r.value.split()) >= 2)
+    ]
 
 
 def _extends(text: str, record: ExportMarks, found: list[_Reading]) -> bool:
