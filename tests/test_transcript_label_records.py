@@ -251,3 +251,35 @@ def test_a_records_label_lines_read_what_a_timed_export_reader_left_out() -> Non
     assert turns[3].label == "Economy- and IT-minister Toomas Raud-Mensah"
     assert turns[3].text.startswith("Seven people go")
     assert turns[4].text.startswith("Paavo Linnus-Obi, a second question.")
+
+
+# Office labels with a colon: the label rules read the short ones, and leave out the minister's,
+# whose office holds lower-case words; the record's repetition reads them all.
+COLON_OFFICES = """Stenographic record, sitting 12
+
+(10.30)
+Místopředseda PSP Karel Dvořák-Amoah: We continue with questions. Member Novotná has the floor.
+
+Poslankyně Eva Novotná-Idowu: Thank you. Minister, who goes to the forum this year?
+
+Místopředseda PSP Karel Dvořák-Amoah: Thank you. The minister is present.
+
+Ministr pro místní rozvoj Petr Sýkora-Boateng: Thank you. Two directors and one expert go.
+
+Místopředseda PSP Karel Dvořák-Amoah: A follow-up question.
+
+Poslankyně Eva Novotná-Idowu: Why no member of this house?
+
+Ministr pro místní rozvoj Petr Sýkora-Boateng: The house chooses its own delegation.
+
+Místopředseda PSP Karel Dvořák-Amoah: Thank you. The next question.
+
+Poslankyně Eva Novotná-Idowu: I withdraw it.
+"""
+
+
+def test_a_record_that_reads_every_rules_turn_and_more_wins() -> None:
+    turns = parse_transcript(COLON_OFFICES).turns
+    assert len(turns) == 9
+    assert [t.text.split(".")[0] for t in turns][3:5] == ["Thank you", "A follow-up question"]
+    assert turns[3].label == "Ministr pro místní rozvoj Petr Sýkora-Boateng"

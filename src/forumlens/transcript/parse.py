@@ -397,12 +397,22 @@ def _label_record_wins(records: ExportMarks, turns: list[Turn], starts: list[int
     """Whether a record's label lines (`records.read_label_records`) read the file better than
     the rules: the rules missed a quarter of them (`_rules_read`), and they start a turn on at
     least three in four of the lines where the rules start a labelled one (a file whose rules
-    read `- RH: …` items is no record of its `AP 14 (CO) RH:` lines)."""
+    read `- RH: …` items is no record of its `AP 14 (CO) RH:` lines). Where the rules read three
+    in four, the record still wins when it reads every turn of the rules, each with the rules'
+    label, and more (`Ministr průmyslu a obchodu Jo Li:`, an office the label rules leave out).
+    """
     if _rules_read(records, turns, starts):
-        return False
+        return _reads_all_and_more(records, turns, starts)
     lines = {line_of(starts, m.at) for m in records.marks}
     labelled = [t.line for t in turns if t.label is not None]
     return 4 * sum(line in lines for line in labelled) >= 3 * len(labelled)
+
+
+def _reads_all_and_more(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
+    """Whether a record's label lines start a turn on every line where the rules start one, with
+    the same label, and on more lines."""
+    read = {(line_of(starts, m.at), _folded(m.label)) for m in records.marks}
+    return len(records.marks) > len(turns) and all((t.line, _folded(t.label)) in read for t in turns)
 
 
 def _rules_read(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
