@@ -241,9 +241,7 @@ def _shared_openings(named: list[tuple[str | None, bool]]) -> list[tuple[str | N
     return out
 
 
-def offices_written_in(
-    text: str, labels: Sequence[str | None], named: Sequence[tuple[str | None, bool]]
-) -> list[tuple[str | None, bool]]:
+def offices_written_in(text: str, named: Sequence[tuple[str | None, bool]]) -> list[tuple[str | None, bool]]:
     """`named` (each turn's name and whether a form of address was dropped) with an office the
     file writes as a common noun dropped from the front of a name: a name of three words or more
     whose opening words the speech writes in lower case, as a phrase (`… gives the floor to the
@@ -253,29 +251,16 @@ def offices_written_in(
     only when the speech never writes it with a capital inside a sentence (a given name that is
     also a word, `Hope`, `Will`, is addressed so: `Thank you, Hope.`). The person keeps two to
     four name words; a name so read counts as titled (no short-name expansion). A label of one
-    word with its capital that the speech writes so in lower case (`ELNÖK:` beside `… elnök úr`,
-    `Students:` beside `the students`) is an office or a group: it names nobody."""
+    word is left alone: a role the speech writes in lower case (`TIMEKEEPER:` beside `the
+    timekeeper`) is still the voice's name for the people it resolves to."""
     out: list[tuple[str | None, bool]] = []
     seen: dict[str, str | None] = {}
-    for label, (name, dropped) in zip(labels, named, strict=True):
-        if name and " " not in name:
-            out.append((None, True) if _word_of_speech(text, label, name) else (name, dropped))
-            continue
+    for name, dropped in named:
         if name and name not in seen:
             seen[name] = _office_written(text, name)
         person = seen.get(name) if name else None
         out.append((person, True) if person else (name, dropped))
     return out
-
-
-def _word_of_speech(text: str, label: str | None, name: str) -> bool:
-    """Whether a one-word name is a word of the speech, no name: its label writes it with a capital
-    (a caseless script has none to tell by), the speech in lower case and never with a capital
-    inside a sentence."""
-    written = _name_part(label or "")
-    if not written[:1].isupper() or written.casefold() != name.casefold() or name.casefold() in PARTICLES:
-        return False
-    return _written_lower(text, [name], None) and not _capital_inside_sentence(text, name)
 
 
 def _office_written(text: str, name: str) -> str | None:

@@ -122,6 +122,7 @@ speaker), `header.py` (the page header, title and year).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Literal
@@ -410,9 +411,14 @@ def _label_record_wins(records: ExportMarks, turns: list[Turn], starts: list[int
 
 def _reads_all_and_more(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
     """Whether a record's label lines start a turn on every line where the rules start one, with
-    the same label, and on more lines."""
+    the same label, and on more lines, each with a label that comes back (a one-off line the
+    rules read as speech, `Thanks to the Secretariat (Jo Li): the papers…`, stays speech)."""
     read = {(line_of(starts, m.at), _folded(m.label)) for m in records.marks}
-    return len(records.marks) > len(turns) and all((t.line, _folded(t.label)) in read for t in turns)
+    if len(records.marks) <= len(turns) or not all((t.line, _folded(t.label)) in read for t in turns):
+        return False
+    ruled = {t.line for t in turns}
+    labels = Counter(_folded(m.label) for m in records.marks)
+    return all(labels[_folded(m.label)] >= 2 for m in records.marks if line_of(starts, m.at) not in ruled)
 
 
 def _rules_read(records: ExportMarks, turns: list[Turn], starts: list[int]) -> bool:
@@ -532,8 +538,7 @@ def _session(
     addressed = drop_addresses([t.label for t in turns], [t.speaker for t in turns], text)  # "ÔNG TƯỜNG" is "Tường"
     addressed = spoken_addresses([t.label for t in turns], addressed, text)  # "de heer Wittebroekx" in the speech
     addressed = office_names([t.label for t in turns], addressed)  # "El señor ARRIBALZAGA", "Ministeren (Jo Li)"
-    # "Staatssecretaris Jo Li Ade" where the speech says "de staatssecretaris"; "ELNÖK" beside "elnök úr"
-    addressed = offices_written_in(text, [t.label for t in turns], addressed)
+    addressed = offices_written_in(text, addressed)  # "Sekretarz stanu Jo Li" where the speech says "sekretarz stanu"
     titled = [_says_own_name(t.label) or dropped for t, (_, dropped) in zip(turns, addressed, strict=True)]
     full = expand_short_names([name for name, _ in addressed], titled)  # "KAZLAUSKAITĖ:" after "IEVA KAZLAUSKAITĖ:"
     turns = [t if t.speaker == name else replace(t, speaker=name) for t, name in zip(turns, full, strict=True)]
