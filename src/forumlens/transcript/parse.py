@@ -110,6 +110,15 @@ shape read little of a file, its label lines are learned from their own repetiti
 clock time, ended by a colon or alone above the speech); they win where the rules read under three
 in four of them and they start a turn on three in four of the rules' labelled lines.
 
+Stop 48 (round 32's misses, by the layout): a meeting's saved captions write the name before the
+time (`[Jo Li] 10:31:02 …`), one caption line each, so one speaker's lines in a row are one turn
+(`cuerepeats.py`); a record's label lines replace an export reader's, or the rules' where those read
+three in four, when they read every turn of theirs with the same label and more lines whose labels
+come back (a long office the label rules leave out); an office the speech writes as a lower-case
+phrase is no part of the name after it (`officenames.offices_written_in`); a full stop after an
+initial stays in a template's label (`Kultūras ministre L. Jo-Li.`). The label lines are read once
+per parse (`_LabelRecordsOnce`), by the rules' path and the template fallback alike.
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where
