@@ -23,7 +23,14 @@ from functools import lru_cache
 from forumlens.resolve.mentions import Mention
 from forumlens.resolve.orgs import never_body
 from forumlens.resolve.orgwords import ORG_WORDS as _BODY_NOUNS
-from forumlens.resolve.orgwords import elided_name_word, foreign_joiner, foreign_word, place_after_name, romance_link
+from forumlens.resolve.orgwords import (
+    elided_name_word,
+    foreign_joiner,
+    foreign_word,
+    place_after_name,
+    place_qualifier,
+    romance_link,
+)
 from forumlens.resolve.people import name_forms
 from forumlens.resolve.registry import Registry
 from forumlens.resolve.roles import AFFILIATING_KINDS, GENERAL_BODIES, Draft, Evidence, SessionView
@@ -734,6 +741,8 @@ def _located(text: str, a: int, b: int, words: Sequence[str]) -> bool:
     only ever says the name with that place, twice or more: then the place is part of its name
     (as a university's "… in Cairo" is, said in full every time)."""
     k = place_after_name(words)
+    if k is None:
+        k = place_qualifier(words)  # "Ministry of Posts of Mali", "… Foundation in the Netherlands"
     if k is None:
         return False
     full = re.sub(r"\s+", " ", text[a:b])

@@ -32,6 +32,7 @@ from forumlens.resolve.orgwords import (
     foreign_word,
     generic_name,
     is_landform,
+    place_qualifier,
     romance_link,
 )
 from forumlens.resolve.platforms import TOOLS
@@ -383,6 +384,10 @@ def _named(
         place = _IN_PLACE.match(text, end, stop)
         if place and fold(place.group(1)) in gazetteer.places:
             end = place.end()  # "the American University in Cairo": the place is part of the name
+    said = list(re.finditer(r"\S+", text[start:end]))
+    k = place_qualifier([m.group() for m in said])
+    if k is not None:  # "the Ministry of Posts and New Technologies of Mali": the ministry, in Mali
+        end = start + said[k - 1].end()
     return Org(start, end, text[start:end])
 
 

@@ -335,6 +335,10 @@ _THIRD_PERSON = re.compile(
 )
 
 
+# Where a body is, between its name and the cue after it: " of Slovenia,", " in the Netherlands, ".
+_PLACE_TAIL = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}\s*,?\s*")
+
+
 def self_orgs(
     text: str,
     start: int,
@@ -380,8 +384,10 @@ def self_orgs(
         # where I am …": not "for", inside the name)
         for link in reversed(list(_WHERE_LINK.finditer(text, start, after.start()))[-3:]):
             before = org_at(text, link.end(), after.start(), mentions, gazetteer, place_cue=True)
-            if before is None or before.end < after.start() - 1:
-                continue
+            if before is None or (
+                before.end < after.start() - 1 and not _PLACE_TAIL.fullmatch(text, before.end, after.start())
+            ):
+                continue  # ("the Ministry of Digital Society of Slovenia, where I …": the ministry)
             if not any(o.start == before.start for o in found):
                 found.append(before)
             break

@@ -42,6 +42,7 @@ __all__ = [
     "load_gazetteer",
     "looks_org",
     "never_body",
+    "place_qualifier",
     "romance_link",
 ]
 
@@ -578,6 +579,41 @@ def place_after_name(words: Sequence[str]) -> int | None:
     places = load_gazetteer().places
     if head[-1].lower() not in ORG_WORDS and fold(" ".join(tail)) not in places:
         return None
+    return None if generic_name(head, places) else k
+
+
+# The last word of a country's own long form ("Republic of Ghana", "Kingdom of Tonga"): before
+# "of <Place>" it makes the place part of the name, not where the body is.
+_STATE_FORMS = frozenset(["republic", "kingdom", "state", "states", "commonwealth", "union", "islands", "federation"])
+
+
+def place_qualifier(words: Sequence[str]) -> int | None:
+    """Where "of <Place>" or "in (the) <Place>" starts in a body's name that then says whose
+    country or town it is: "Ministry of Posts and New Technologies of Mali", "Patients Online
+    Foundation in the Netherlands". The place is one the gazetteer knows and the words before it
+    name a body in full: an organisation word, a word that says which body, and, before an
+    "of", an inner "of"/"for" of the name's own ("Ministry of Health" of "… of Nigeria"), since a
+    body named after its country has one "of" only ("Central Bank of Nigeria", "University of
+    Ghana"), and a "National …" body says its nation as part of its name. None when the span
+    has no such tail."""
+    links = [i for i, w in enumerate(words) if w in ("of", "in")]
+    if not links:
+        return None
+    k = links[-1]
+    head, tail = words[:k], list(words[k + 1 :])
+    if tail[:1] == ["the"]:
+        tail = tail[1:]
+    if len(head) < 2 or not 1 <= len(tail) <= 3:
+        return None
+    if any(not w[:1].isupper() or w.lower() in ORG_WORDS for w in tail) or head[-1].lower() in _STATE_FORMS:
+        return None
+    places = load_gazetteer().places
+    if fold(" ".join(tail)) not in places or not any(w.lower() in ORG_WORDS for w in head):
+        return None
+    if words[k] == "of" and not any(w in ("of", "for") for w in head[1:]):
+        return None
+    if head[0].lower() in ("national", "federal"):
+        return None  # "National Network of Community Telecentres of Malawi": a national body says its nation
     return None if generic_name(head, places) else k
 
 
