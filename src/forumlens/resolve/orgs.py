@@ -335,6 +335,10 @@ _THIRD_PERSON = re.compile(
 )
 
 
+# A colon or a dash inside a sentence, after which a new statement opens.
+_OPENS_AFTER = re.compile(r"(?::|\s(?:--|—))\s+")
+
+
 # Where a body is, between its name and the cue after it: " of Slovenia,", " in the Netherlands, ".
 _PLACE_TAIL = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}\s*,?\s*")
 
@@ -360,12 +364,16 @@ def self_orgs(
         for org in _orgs_after_cue(text, cue, end, mentions, gazetteer):
             if not any(o.start == org.start for o in found) and not _spoken_to(text, start, org.start):
                 found.append(org)
-    named = _NAME_LINK.match(text, start, end)
     full_names = {fold(n) for n in own_names if " " in n.strip()}
-    if named is not None and fold(named.group("name")) in full_names:
-        opened = org_at(text, named.end(), end, mentions, gazetteer, place_cue=True)
-        if opened is not None and not any(o.start == opened.start for o in found):
-            found.append(opened)
+    # the sentence's start, or a colon inside it ("because I asked everyone else: Gunel Aliyeva,
+    # from the …"): where a name said as one's own introduction opens
+    openings = [start, *(m.end() for m in _OPENS_AFTER.finditer(text, start, end))] if full_names else []
+    for opening in openings:
+        named = _NAME_LINK.match(text, opening, end)
+        if named is not None and fold(named.group("name")) in full_names:
+            opened = org_at(text, named.end(), end, mentions, gazetteer, place_cue=True)
+            if opened is not None and not any(o.start == opened.start for o in found):
+                found.append(opened)
     carded = _OWN_CARD.match(text, start, end) if full_names else None
     if carded is not None and fold(carded.group("name")) in full_names:
         for org in _card_after(text, carded.end("name"), end, mentions, gazetteer):
