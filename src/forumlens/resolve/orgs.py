@@ -161,7 +161,7 @@ _AFTER_NAME = re.compile(
     + r"\s+)?|"
     r"also\s+(?=from\b)|"
     r"(?:who|he|she)\s+(?=\w+s\b))?"
-    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for|(?<=who\s)(?-i:[a-z]\w*[^s\W]s)\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
+    r"(?:(?P<place>from|of|representing|(?:speaks|is speaking|is here|(?<=is\s)here|will speak)\s+(?:here\s+|today\s+)?(?:for|on behalf of))|(?P<direct>with|at|(?:works?|is working|volunteers?)\s+(?:for|at|with)|writes\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for|(?<=who\s)(?-i:[a-z]\w*[^s\W]s)\s+(?:(?-i:[a-z]\w*)\s+){0,3}?for)|"
     # a verb of running something before a role word: "who leads X" is X's leader, not a role
     # "lead" (plural) that needs a linking word after it
     r"(?P<lead>runs|leads|heads|directs|manages|founded|co-?founded|coordinates|chairs|"
@@ -482,19 +482,36 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
     """Organisations others tie a person to right after naming them ("Ana Lima from X",
     "Ana, director of … at X", "Ana runs a start-up called X")."""
     cue = _AFTER_NAME.match(text, name_end, stop)
+    if cue is not None and cue.lastgroup is not None:
+        found = _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+        if found:
+            return found
+        # "Rodrigo, a deputy from Paraguay, who is here for the …": what he is, then whom for
+        return _after_apposition(text, name_end, stop, mentions, gazetteer, described_only=True)
+    return _after_apposition(text, name_end, stop, mentions, gazetteer) or _card_after(
+        text, name_end, stop, mentions, gazetteer
+    )
+
+
+def _after_apposition(
+    text: str, name_end: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer, *, described_only: bool = False
+) -> list[Org]:
+    """The body tied to a person past an apposition between their name and the cue: where they
+    are ("Beatrice, joining us remotely from Kisumu, from the … Network"), their seat, or what
+    they are ("Hesham, the main author of the report, also from the …"). `described_only`: only
+    past what they are (the words right after the name were read as a cue already)."""
+    where = _WHERE_APPOSITION.match(text, name_end, stop)
+    if where is None or (described_only and where.group("described") is None):
+        return []
+    cue = _AFTER_NAME.match(text, where.end(), stop)
     if cue is None or cue.lastgroup is None:
-        where = _WHERE_APPOSITION.match(text, name_end, stop)
-        if where is not None:  # "Beatrice, joining us remotely from Kisumu, from the … Network"
-            cue = _AFTER_NAME.match(text, where.end(), stop)
-            if cue is not None and cue.lastgroup is not None:
-                found = _orgs_after_cue(text, cue, stop, mentions, gazetteer)
-                if where.group("seat") is None:
-                    return found
-                # past a seat ("Dragana, sitting next to me, from Novi Sad"): only a body by its
-                # words or the registry, not a town read as one
-                return [org for org in found if org.mention is not None or looks_org(org.name)]
-        return _card_after(text, name_end, stop, mentions, gazetteer)
-    return _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+        return []
+    found = _orgs_after_cue(text, cue, stop, mentions, gazetteer)
+    if where.group("seat") is None:
+        return found
+    # past a seat ("Dragana, sitting next to me, from Novi Sad"): only a body by its
+    # words or the registry, not a town read as one
+    return [org for org in found if org.mention is not None or looks_org(org.name)]
 
 
 # Where a person is, said between their name and their body: ", joining us remotely from Kisumu,",
@@ -503,7 +520,12 @@ _WHERE_APPOSITION = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(?:who is[ \u00a0]+)?(?:(?:joining|connecting|connected|calling in|dialling in|here)"
     r"(?:[ \u00a0]+(?:us|in|with us|today))?(?:[ \u00a0]+(?:remotely|online|virtually|in person))?"
     r"(?:[ \u00a0]+(?:from|in)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)?|"
-    r"(?P<seat>(?:sitting|seated|standing)(?:[ \u00a0]+(?-i:[a-z][\w'’-]*)){1,8}))[ \u00a0]*,",
+    r"(?P<seat>(?:sitting|seated|standing)(?:[ \u00a0]+(?-i:[a-z][\w'’-]*)){1,8})|"
+    # what they are, in lower case, and perhaps where from: ", the main author of the report,",
+    # ", a deputy from Paraguay,"
+    r"(?P<described>(?:a|an|the|our)(?:[ \u00a0]+(?-i:[a-z][\w'’-]*)){1,6}"
+    r"(?:[ \u00a0]+(?:from|in)[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+)(?:[ \u00a0]+(?-i:[A-Z][\w'’\u2011-]+))?)?))"
+    r"[ \u00a0]*,",
     re.IGNORECASE,
 )
 
