@@ -503,7 +503,8 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
         run = list(range(i, j))
         while run and _joins(words[run[-1]][2]):
             run.pop()
-        joiner = [_joins(words[x][2]) for x in run]
+        # a capitalised article opening a name ("Le Courrier de la Drôme", "El Tiempo") is its first word
+        joiner = [_joins(words[x][2]) and not (k == 0 and _opening_article(words[x][2])) for k, x in enumerate(run)]
         firsts = [k for k in range(len(run)) if not joiner[k] and (k == 0 or joiner[k - 1])]
         lasts = [k for k in range(len(run)) if not joiner[k] and (k == len(run) - 1 or joiner[k + 1])]
         for f in firsts:
@@ -512,6 +513,15 @@ def _spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, list[str
                     named = [words[x][2] + _mark_after(text, words[x], x < run[k]) for x in run[f : k + 1]]
                     yield words[run[f]][0], words[run[k]][1], named
         i = max(j, i + 1)
+
+
+# Articles of French, Spanish and Italian that open a title ("Le Monde", "La Nación", "Il Sole").
+_TITLE_ARTICLES = frozenset(["le", "la", "les", "el", "il", "los", "las", "lo"])
+
+
+def _opening_article(word: str) -> bool:
+    """A capitalised article, which opens a name when a capitalised word follows it."""
+    return word[:1].isupper() and word.casefold() in _TITLE_ARTICLES
 
 
 def _joins(word: str) -> bool:
