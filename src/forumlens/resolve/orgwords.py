@@ -304,11 +304,16 @@ def romance_link(word: str) -> bool:
 # An elided article or preposition glued to the capitalised word after it ("l'Internet",
 # "d'Ivoire", "dell'Informazione", "all'Innovazione"): inside a name it is a word of the name, as
 # capitalised as the word it carries.
-_ELIDED = re.compile(r"(?:[dl]|dell|dall|all|nell|sull|degl|dagl|quell)['’](?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*")
+# An elided article glued to a capitalised word ("l'Internet", "dell'Università"), or the Arabic
+# article joined by a hyphen, as names are transliterated ("Sawt al-Nagaa", "Dar ash-Shorouk").
+_ELIDED = re.compile(
+    r"(?:(?:[dl]|dell|dall|all|nell|sull|degl|dagl|quell)['’]|(?:al|el|ad|ar|as|ash|at|az|an)-)"
+    r"(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_]*"
+)
 
 
 def elided_name_word(word: str) -> bool:
-    """Whether `word` is an elided article glued to a capitalised word ("l'Internet")."""
+    """Whether `word` is an elided article glued to a capitalised word ("l'Internet", "al-Nagaa")."""
     return _ELIDED.fullmatch(word) is not None
 
 
