@@ -582,7 +582,10 @@ def place_after_name(words: Sequence[str]) -> int | None:
     if any(not w[:1].isupper() or w.lower() in ORG_WORDS for w in tail):
         return None
     places = load_gazetteer().places
-    if head[-1].lower() not in ORG_WORDS and fold(" ".join(tail)) not in places:
+    # "University of the Coral Coast in Queensland": a name that opens with its organisation word
+    # and says what it is of is whole before the "in"
+    headed = head[0].lower() in ORG_WORDS and "of" in head[1:]
+    if head[-1].lower() not in ORG_WORDS and fold(" ".join(tail)) not in places and not headed:
         return None
     return None if generic_name(head, places) else k
 
