@@ -363,6 +363,8 @@ def _named(
     spelt = _SPELT_AFTER.match(text, end, stop)
     if spelt is not None and abbreviates(spelt.group(1), words):
         acronym = True  # "the Digital Policy Circle of Kenya, DPCK,": a body spelt out, then abbreviated
+    if _MEMBERS_AFTER.match(text, end, stop):
+        head = True  # "of the Alexandria Youth Net volunteers": a body, named by its people
     if place_cue and not head and not acronym:
         capitalised = [w for w in words if w[:1].isupper()]
         if len(capitalised) < 2 or any(fold(w) in gazetteer.places | gazetteer.people for w in capitalised):
@@ -392,6 +394,12 @@ def _named(
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|The)[ \u00a0]+$")
+
+
+# The people of a body right after its name, in lower case: "the Alexandria Youth Net volunteers".
+_MEMBERS_AFTER = re.compile(
+    r"[ \u00a0]+(?:volunteers|members|staff|fellows|activists|trainers|organi[sz]ers)\b(?![ \u00a0]+of\b)"
+)
 
 
 # An acronym said right after a name, between commas or in brackets: ", DPCK," or " (DPCK)".
