@@ -107,3 +107,10 @@ def test_a_body_named_after_its_kind_and_here_in_its_town_is_the_speakers() -> N
     text = text.replace("here in Kaunas, Vartai Labs,", "here in Kaunas,")
     people = {p.name: p for p in resolve_session(parse_transcript(text, source="t.txt")).people}
     assert people["Ona Petraityte"].affiliation is None
+
+
+def test_a_capitalised_article_opens_a_title_in_another_language() -> None:
+    text = "I edit a weekly, La Voz de Tarija, with four reporters."
+    names = [" ".join(words) for _, _, words in _spans(text, 0, len(text))]
+    assert "La Voz de Tarija" in names
+    assert "Voz de Tarija" not in names

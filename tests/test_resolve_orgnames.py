@@ -53,3 +53,14 @@ def test_sorted_mentions_give_the_same_organisation_as_a_list() -> None:
         indexed = org_at(text, at, len(text), MentionsByStart(mentions), load_gazetteer(), place_cue=False)
         assert listed is not None and indexed == listed
     assert [m.start for m in MentionsByStart(mentions)] == sorted(m.start for m in mentions)
+
+
+def test_a_body_name_ends_before_the_country_it_is_in() -> None:
+    from forumlens.resolve.orgwords import place_after_name, place_qualifier
+
+    assert place_qualifier(["Ministry", "of", "Ports", "and", "Shipping", "of", "Kenya"]) == 5
+    assert place_qualifier(["University", "of", "Kenya"]) is None  # the country is its name
+    assert place_qualifier(["Communications", "Authority", "of", "Kenya"]) is None  # one "of" only
+    assert place_qualifier(["Bank", "of", "the", "Republic", "of", "Kenya"]) is None  # a state's long form
+    # a name that opens with its organisation word and says what it is of ends before "in"
+    assert place_after_name(["Institute", "of", "the", "Red", "Sea", "Coast", "in", "Jubaland"]) == 6

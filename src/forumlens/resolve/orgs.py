@@ -494,7 +494,13 @@ def after_name(text: str, name_end: int, stop: int, mentions: Sequence[Mention],
 
 
 def _after_apposition(
-    text: str, name_end: int, stop: int, mentions: Sequence[Mention], gazetteer: Gazetteer, *, described_only: bool = False
+    text: str,
+    name_end: int,
+    stop: int,
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+    *,
+    described_only: bool = False,
 ) -> list[Org]:
     """The body tied to a person past an apposition between their name and the cue: where they
     are ("Beatrice, joining us remotely from Kisumu, from the … Network"), their seat, or what

@@ -572,7 +572,9 @@ def place_after_name(words: Sequence[str]) -> int | None:
     in any word, a country or city after "in" is still where it is), and hold a word that says
     which body (not only generic words, as "American University" of "… in Cairo", whose place is
     part of its name), and one or two capitalised words after "in", none an organisation word,
-    follow. None when the span has no such tail."""
+    follow. A name that opens with its organisation word and says what it is of ("University of
+    the Coral Coast in Queensland") is whole before "in" too, whatever the place. None when the
+    span has no such tail."""
     if "in" not in words:
         return None
     k = len(words) - 1 - list(reversed(words)).index("in")
