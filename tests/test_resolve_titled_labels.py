@@ -54,7 +54,7 @@ def test_titled_surname_takes_the_handoff_name_and_its_affiliation() -> None:
     okoro = next(p for p in cast.people if "MS. OKORO" in p.labels)
     assert okoro.name == "Amina Okoro"
     assert okoro.role == "guest"
-    assert okoro.affiliation == "Ministry of Communication Technology of Nigeria"
+    assert okoro.affiliation == "Ministry of Communication Technology"  # in Nigeria
     assert all("Ms" not in (p.name or "") for p in cast.people)  # the title stays out of the name
 
 
@@ -290,9 +290,7 @@ def test_initials_join_the_name_the_speaker_and_the_chair_give() -> None:
     assert _by_label(cast, "H.E. S.B") == _by_label(cast, "H.E. DR. BARAKZAI") == "Saleh Barakzai"
     assert _by_label(cast, "MR. O.W") == "Otieno Wekesa-Barasa"  # a hyphenated surname counts once
     minister = next(p for p in cast.people if p.name == "Saleh Barakzai")
-    assert (
-        minister.affiliation == "Ministry of Posts and Telecommunications of Oman"
-    )  # the chair's hand-off reaches him
+    assert minister.affiliation == "Ministry of Posts and Telecommunications"  # the chair's hand-off reaches him
     assert len(cast.people) == 3
 
 
