@@ -120,6 +120,7 @@ from .deliverables import (
     retro_opening,
 )
 from .deliverables import _compounds as _compounds
+from .formfields import field_turn
 from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
@@ -192,7 +193,9 @@ def _turn_items(
     items: list[Item] = []
     last: tuple[str, str] | None = _named_last(ctx, question)  # the deliverable named last in this turn
     previous: Sentence | None = None
-    third_person = (ctx.document or not turn.label) and not moderator  # a record that reports others' words
+    # a record that reports others' words: a document, an unlabelled paragraph, or a filled report form's field the
+    # parser read as a labelled turn ("- Summary of Issues Discussed:" then "X asked whether …": `formfields`)
+    third_person = (ctx.document or not turn.label or field_turn(ctx.session, turn)) and not moderator
     for sentence in sentences:
         before, previous = previous, sentence
         if sentence.start in skip or _QUESTION_END.search(sentence.text):
@@ -202,7 +205,13 @@ def _turn_items(
             if third_person
             else None
         )
-        voice = ctx.voices.resolve(heard, ctx.registry) if heard is not None else None
+        voice = (
+            (turn.speaker or "", (coalition, org))  # the record's own question: its writer's
+            if heard is not None and heard.own
+            else ctx.voices.resolve(heard, ctx.registry)
+            if heard is not None
+            else None
+        )
         # the reported speaker's body takes the item; with no body named it stays the record's (a press release's
         # "Ms X announced …")
         reported_by = voice if voice is not None and voice[1] != (None, None) else None
@@ -406,7 +415,7 @@ def _reported_turn(ctx: _Context, sentence: Sentence, told: Reported, voice: tup
                 sentence.line,
                 sentence.text,
                 "question",
-                name,
+                name or None,
                 coalition,
                 org,
                 _category(ctx, sentence.text),
@@ -807,10 +816,13 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
     # to measure it.  Our answer: measure the energy …"), not an ask of its own the analysis read into it
     responses = [i.seq for i in items if i.signal == "response"]
     answering = [(seq, t.end) for t in turns for seq in responses if t.start <= seq < t.end]
+    # a question a record reports ("Participants asked the Secretariat whether …") is never also an ask
+    told = {i.seq for i in items if i.signal == "question"}
     items += [
         i
         for i in _stored_needs(ctx, analysed, actors)
-        if i.seq not in used | taken
+        if i.seq not in used | taken | told
+        and not _form_prompt(session.text, i.seq)
         and not any(a <= i.seq < b for a, b in answering)
         and not any(i.seq < b and a < i.seq + len(i.quote) for a, b, _ in row_spans)
     ]
@@ -841,6 +853,23 @@ def extract_items(session: Session, analyses: Mapping[str, Any], session_id: str
             and (named := next(filter(None, (predecessor(s.text) for s in sentences[t.index])), None))
         },
     )
+
+
+# a filled form's field: a bulleted line whose label ends in a colon ("- Please estimate the total number of
+# participants: 40")
+_FORM_FIELD = re.compile(r"[ \t]*[-•*][ \t]+[^:\n]{3,160}:")
+
+
+def _form_prompt(text: str, at: int) -> bool:
+    """Whether the sentence starting at `at` is the label of a form's bulleted field filled with a short value: the
+    form's prompt to whoever fills it ("- Please estimate the number of participants: 40"), nobody's ask ("- Our ask:
+    the MAG should fund travel for young people" is one)."""
+    start = text.rfind("\n", 0, at) + 1
+    field = _FORM_FIELD.match(text, start)
+    if field is None or at >= field.end() or text[start:at].strip(" \t-•*"):
+        return False
+    end = text.find("\n", field.end())
+    return len(text[field.end() : end if end >= 0 else len(text)].split()) < 4  # its value, not a sentence of its own
 
 
 def _cell_sentence(ctx: _Context, cell: Cell) -> Sentence:

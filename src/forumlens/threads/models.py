@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    59  # 59: a body the registry knows named as the subject of a promise's clause ("UNESCO will hold a workshop …",
+    60  # 60: a filled report form's field read as a labelled turn is a record in the third person: its reported questions
+    # and answers are items ("A participant asked whether …", "Participants asked UN DESA whether …", "The coordinator
+    # answered that …"), a reported question is no ask, and a field's own label ("Please estimate …: 40") is no ask
+    # 59: a body the registry knows named as the subject of a promise's clause ("UNESCO will hold a workshop …",
     # "The Secretariat will publish …") promises for itself, whoever tells it (`bodypromise`); "the coalition" is the
     # speaker's side of a promise by shape, and "keep a public log" makes a thing (`promiseshape`)
     # 58: a sentence opening with a definite phrase and a clause after it ("The offline records: they work in one

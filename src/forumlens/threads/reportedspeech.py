@@ -37,11 +37,19 @@ class Reported:
     anonymous: bool = False
     answer: bool = False  # "answered that …", "replied that …"
     lead: str | None = None  # the opening phrase before the subject ("For the rivers coalition")
+    own: bool = False  # the record's own question ("We asked the Secretariat whether …"): its writer's
 
 
 _NAME = r"[A-Z][\w'’.-]*[a-z][\w'’-]*(?:\s+(?:de|da|do|dos|van|von|der|al|el|bin)?\s*[A-Z][\w'’-]+){0,3}"
 _WHO = (
     r"(?P<pronoun>(?:[Hh]e|[Ss]he)\b)"
+    # a group of the floor as the subject ("Participants asked …", "Several delegates asked …"): before a name, which
+    # a capitalised "Participants" would otherwise be read as
+    r"|(?P<crowd>(?:(?:Some|Several|Many|Other|Two|Three|A\s+few)\s+(?:[a-z-]+\s+){0,2})?(?:[Pp]articipants"
+    r"|[Dd]elegates|[Aa]ttendees|[Mm]embers\s+of\s+the\s+audience)\b)"
+    # the session's officer named by role ("The coordinator answered that …", "The new chair recalled that …")
+    r"|(?P<role>[Tt]he\s+(?:new\s+|former\s+|outgoing\s+)?(?:co-?)?(?:coordinator|chair(?:person)?|moderator"
+    r"|convenor|convener|facilitator|rapporteur|organi[sz]er)\b)"
     r"|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?(?P<name>" + _NAME + r")"
     r"|(?P<anon>(?:A|An|One|Another)\s+(?:[a-z-]+\s+){0,2}(?:participant|speaker|delegate|attendee|member of the"
     r" audience))"
@@ -60,6 +68,13 @@ _REPORTED = re.compile(
     r"(?:(?P<question>" + _QUESTION_VERB + r")"
     r"|(?P<ask>(?:" + _ASK_VERB + r")\s+[^,;.?!]{2,80}?\s+(?:once\s+more\s+|again\s+|also\s+)?to\s+(?=[a-z]))"
     r"|(?P<say>" + _SAY_VERB + r")\s+)"
+)
+# the record's own question told in the first person ("We asked the IGF Secretariat in 2019 whether …", "We wrote to
+# the Secretariat in February to ask whether …", "Our question to the Secretariat of May 2016, whether …")
+_OWN_QUESTION = re.compile(
+    r"^\W*(?:(?:In|On|At|Last|This|Since)\b[^,;.?!]{0,40},\s*)?(?:[Ww]e\s+(?:also\s+|again\s+)?(?:asked|wrote\s+to"
+    r"\s+[^,;.?!]{1,60}?\s+to\s+ask)\s+(?:[^,;.?!]{1,60}?\s+)?|[Oo]ur\s+question\s+to\s+[^;.?!]{1,80}?,?\s+)"
+    r"(?=whether\b(?!\s+or\s+not)|if\b)"
 )
 # a capitalised opening that is no subject (a month, a weekday, a function word)
 _NOT_A_NAME = re.compile(
@@ -81,10 +96,14 @@ def reported(sentence: str, before: str = "") -> Reported | None:
     >>> reported("The panel said that it was late.") is None
     True
     """
+    mine = _OWN_QUESTION.match(sentence)
+    if mine is not None:
+        return Reported(who="", affiliation=None, kind="question", clause=mine.end(), own=True)
     match = _REPORTED.match(sentence)
     if match is None:
         return None
-    name, pronoun, anon = match.group("name"), match.group("pronoun"), match.group("anon")
+    name, pronoun = match.group("name"), match.group("pronoun")
+    anon = match.group("anon") or match.group("crowd") or match.group("role")
     if name is not None and (
         _NOT_A_NAME.match(name) or (len(name.split()) < 2 and not _honorific_before(match, before))
     ):
