@@ -69,6 +69,9 @@ def test_the_reported_subjects_read():
     officer = reported("The coordinator answered that the guide is out.")
     assert officer is not None and officer.answer and officer.who == "The coordinator"
     assert reported("The panel said that it was late.") is None  # a body of the session, not an officer
+    # an officer named by role is read only answering: her asks and reports are the record's own sentences
+    assert reported("The moderator asked each coalition to report on what it did.") is None
+    assert reported("The coordinator reported that the coalition has now trained 40 keepers.") is None
     assert reported("Participants were few this year.") is None  # no reporting verb
 
 

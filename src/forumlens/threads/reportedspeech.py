@@ -47,7 +47,7 @@ _WHO = (
     # a capitalised "Participants" would otherwise be read as
     r"|(?P<crowd>(?:(?:Some|Several|Many|Other|Two|Three|A\s+few)\s+(?:[a-z-]+\s+){0,2})?(?:[Pp]articipants"
     r"|[Dd]elegates|[Aa]ttendees|[Mm]embers\s+of\s+the\s+audience)\b)"
-    # the session's officer named by role ("The coordinator answered that …", "The new chair recalled that …")
+    # the session's officer named by role, answering ("The coordinator answered that …"; `reported` reads no other verb)
     r"|(?P<role>[Tt]he\s+(?:new\s+|former\s+|outgoing\s+)?(?:co-?)?(?:coordinator|chair(?:person)?|moderator"
     r"|convenor|convener|facilitator|rapporteur|organi[sz]er)\b)"
     r"|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?(?P<name>" + _NAME + r")"
@@ -109,6 +109,9 @@ def reported(sentence: str, before: str = "") -> Reported | None:
     ):
         return None
     kind = "question" if match.group("question") else "ask" if match.group("ask") else "say"
+    answer = kind == "say" and match.group("say").lower().startswith(("answered", "replied"))
+    if match.group("role") and not answer:
+        return None  # an officer named by role is read only answering ("The moderator asked each coalition to …")
     affiliation = match.group("paren") or match.group("appos")
     return Reported(
         who=(name or pronoun or anon or "").strip(),
@@ -117,7 +120,7 @@ def reported(sentence: str, before: str = "") -> Reported | None:
         clause=match.end(),
         pronoun=pronoun is not None,
         anonymous=anon is not None,
-        answer=kind == "say" and match.group("say").lower().startswith(("answered", "replied")),
+        answer=answer,
         lead=match.group("lead"),
     )
 
