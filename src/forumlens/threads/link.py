@@ -126,6 +126,7 @@ from .linkmeetings import _FIRST_PERSON, _made_at, _other_need_here, _said_again
 from .linkmeetings import _meetings as _meetings
 from .linkmodel import NEED_FEATURES, LinkModel, load_link_model, need_features
 from .linknames import _name_words, _words_of, named_coalition, promised_by, promised_by_teller, promised_to_teller
+from .linkowned import own_promises
 from .linkrecords import _NONE, RULES, Linked, Rules, Scored, _Track, _unknown_either, actor_of
 from .linkrecords import _Recent as _Recent
 from .linkresponses import _Responses
@@ -588,7 +589,8 @@ def link_items(
 
     `model`: True, the shipped need-pair model of the scorer's linker (the hand rules when none is
     shipped); False, the hand rules; or a `LinkModel` (what `bench/train_links.py` scores)."""
-    ordered = sorted(items, key=lambda i: (i.when, i.seq, i.signal))
+    # a need only the asks analysis found that is the teller's own undertaking is a promise (`linkowned`)
+    ordered = sorted(own_promises(items), key=lambda i: (i.when, i.seq, i.signal))
     scorer = scorer or LexicalScorer(ordered)
     texts = [scorer.text_id(item) for item in ordered]
     said = Counter(texts)

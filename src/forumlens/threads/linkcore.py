@@ -59,6 +59,8 @@ class _LinkerCore:
         self._asked: dict[tuple[str, int], _Track] = {}  # (session, line) of a question → the first thread of it
         self._open_asks = _Recent()  # asks and questions a response may still take up
         self._answering: tuple[str, str, int, _Track] | None = None  # (session, speaker, line, thread): last response
+        # questions answered where they were asked, by year: a later response naming that meeting may still take one up
+        self._answered_at: dict[int, list[_Track]] = {}
         self._head_features: dict[str, frozenset[str]] = {}
         self._closest_of: dict[tuple[int, int], tuple[int, int | None, float]] = {}  # see `_closest`
         self._topics = topics or {}  # actor → the words most of its needs say (`_actor_topics`)

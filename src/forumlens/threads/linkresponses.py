@@ -8,6 +8,7 @@ the floor, `_takes_up`); needs and promises stay in `threads.link`.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Sequence
 
 from .actors import body_pattern
@@ -24,6 +25,15 @@ _WHY = {
     ("question", True): "takes up an earlier question (the kind it names)",
     ("question", False): "takes up an earlier question",
 }
+
+
+# a response that says it takes up a question, or what one person asked ("a student asked for …", "someone from the
+# floor asked whether …", "the question from Kyoto"): not a body's ask ("the Arab IGF asked us to …")
+_ONE_ASKED = re.compile(
+    r"\b(?:a|one|another)\s+(?:[\w'’-]+\s+){1,5}?(?:asked|wanted to know|wondered)\b"
+    r"|\b(?:someone|somebody)\s+(?:[\w'’-]+\s+){0,4}?asked\b|\bquestions?\b",
+    re.I,
+)
 
 
 class _Responses(_LinkerCore):
@@ -47,8 +57,27 @@ class _Responses(_LinkerCore):
             found.thread.status = status_of(found.thread.kind, found.thread.items)
             if found.thread.status in _CLOSED:
                 self._open_asks.discard(found)
+                if item.year is not None:
+                    self._answered_at.setdefault(item.year, []).append(found)
             return
         self._drop(item, "answer to a question that is not on record")
+
+    def _answered_in(self, years: Sequence[int], pool: Sequence[_Track]) -> list[_Track]:
+        """Questions answered in the session they were asked at, at the meetings of `years`, not in `pool`.
+
+        Why: every question thread of the development gold whose items span two sessions is `answered-later`, whatever
+        its own session's `questions` analysis read as an answer there (a chair noting that the body asked is absent,
+        "the Secretariat colleagues went to the next room"); a later response that names the meeting the question was
+        asked at, and that it takes up a question or one person's asking (`_ONE_ASKED`), says which one it takes up, so
+        the same-session answer does not close it to that response."""
+        seen = {id(t) for t in pool}
+        out: list[_Track] = []
+        for year in years:
+            for track in self._answered_at.get(year, ()):
+                if id(track) not in seen:
+                    seen.add(id(track))
+                    out.append(track)
+        return out
 
     def _takes_up(self, text: int, track: _Track, pinned: bool, strong: bool) -> bool:
         """A response says what it takes up: two features of one of the thread's questions (needs, for an ask), or
@@ -73,6 +102,10 @@ class _Responses(_LinkerCore):
         floor = self.rules.response_enacted if enacted else self.rules.response
         # never its own; "our office now holds …" answers a request, not a question
         pool = self._open_asks.ordered(self.rules.max_responses)
+        # "In Hyderabad a student asked for one searchable place with the transcripts": a response naming the meeting
+        # also weighs the questions answered there (a chair's "the Secretariat has left" was read as their answer)
+        if _ONE_ASKED.search(item.quote):
+            pool = [*pool, *self._answered_in(meeting_years(item.quote, item.year), pool)]
         tracks = [t for t in pool if t.actor != actor and (not enacted or t.kind == "ask")]
         if _FLOOR_ASKED.search(item.quote):  # "a participant asked …": a question from the floor, not a coalition's ask
             tracks = [t for t in tracks if t.kind == "question"]

@@ -13,10 +13,11 @@ Statuses (DESIGN.md):
   or more sessions or documents, else `raised-once`;
 - commitment: the latest of `delivered` / `reported` decides `fulfilled` /
   `unfulfilled`; with neither, `pending`;
-- question: `answered` when the session's `questions` analysis answered it there (an
-  `answer` item: that analysis is the one source of a question's fate in one session, so
-  the thread and the session report never disagree), `answered-later` when an answer or
-  response comes in a later session, else `open`.
+- question: `answered-later` when an answer or response comes in a later session (whatever
+  the asked session read as its answer: every question thread of the development gold that
+  spans two sessions is `answered-later`), else `answered` when the session's `questions`
+  analysis answered it there (an `answer` item: that analysis is the one source of a
+  question's fate in one session), else `open`.
 """
 
 from __future__ import annotations
@@ -56,12 +57,14 @@ def status_of(kind: str, items: list[Item]) -> str:
         last = max(outcomes, key=lambda i: (i.when, i.seq))
         return "fulfilled" if last.signal == "delivery" else "unfulfilled"
     asked = {i.session for i in items if i.signal == "question"}
-    if any(i.signal == "answer" and i.session in asked for i in items):
-        return "answered"
     # a response in the session the question was asked in is not a same-session answer: the session's
     # `questions` analysis (whose answers are the `answer` items) alone says a question's fate in a session
     later = [i for i in items if i.signal in ("answer", "response") and i.session not in asked]
-    return "answered-later" if later else "open"
+    if later:  # taken up in a later session: what its own session read as an answer did not settle it
+        return "answered-later"
+    if any(i.signal == "answer" and i.session in asked for i in items):
+        return "answered"
+    return "open"
 
 
 def status_within(thread: Thread, since: int | None, until: int | None) -> str:
