@@ -71,15 +71,13 @@ def own_promise(item: Item) -> Item:
     if item.signal != "need" or item.cue != _ASKS_CUE or "?" in item.quote:
         return item
     quote = item.quote
-    said = _SAID_PROMISE.search(quote)
-    if said is not None:
-        at = said.end()
-    else:
+    found = _SAID_PROMISE.search(quote)
+    if found is None:
         found = _OWN_SUBJECT.search(quote)
         if found is None or found.group("verb").lower() in NO_OUTPUT_VERBS:
             return item
-        at = found.end()
-    if _hedged_before(quote, (said or found).start()):
+    at = found.end()
+    if _hedged_before(quote, found.start()):
         return item
     family, head = _deliverable(quote, at)
     return replace(item, signal="promise", family=family, head=head)
