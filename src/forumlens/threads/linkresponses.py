@@ -36,6 +36,19 @@ _ONE_ASKED = re.compile(
 )
 
 
+# an "answer" that says the body asked is not there ("I'm afraid there is nobody from the Secretariat in the room",
+# "No MAG member here", "I do not see colleagues from UNESCO in the hall", "The Secretariat colleagues went to the
+# next room"): the session read it as the question's answer, but the question waits for that body
+_ABSENT = re.compile(
+    r"\b(?:nobody|no one|no-one)\b|\bno (?:[\w'’-]+ ){0,2}(?:members?|colleagues?|representatives?|staff)\b"
+    r"|\b(?:do not|don'?t|don’t|cannot|can'?t|can’t) see\b"
+    r"|\b(?:do not|don'?t|don’t) think (?:a|an|any|anybody|anyone|the)\b.{0,60}\b(?:here|in the room|with us|present)\b"
+    r"|\bnot sure (?:anybody|anyone|somebody|someone)\b"
+    r"|\b(?:went to|has gone|have gone|has left|have left|could not come|couldn'?t come|couldn’t come)\b",
+    re.I,
+)
+
+
 class _Responses(_LinkerCore):
     """The rules for questions, answers and responses (see `threads.link`'s docstring)."""
 
@@ -57,7 +70,7 @@ class _Responses(_LinkerCore):
             found.thread.status = status_of(found.thread.kind, found.thread.items)
             if found.thread.status in _CLOSED:
                 self._open_asks.discard(found)
-                if item.year is not None:
+                if item.year is not None and _ABSENT.search(item.quote):
                     self._answered_at.setdefault(item.year, []).append(found)
             return
         self._drop(item, "answer to a question that is not on record")
@@ -69,7 +82,8 @@ class _Responses(_LinkerCore):
         its own session's `questions` analysis read as an answer there (a chair noting that the body asked is absent,
         "the Secretariat colleagues went to the next room"); a later response that names the meeting the question was
         asked at, and that it takes up a question or one person's asking (`_ONE_ASKED`), says which one it takes up, so
-        the same-session answer does not close it to that response."""
+        the same-session answer does not close it to that response. Only an answer that says the body asked is not
+        there (`_ABSENT`) leaves it so: a real answer ("Yes, it does: three start-ups are members") closes it."""
         seen = {id(t) for t in pool}
         out: list[_Track] = []
         for year in years:
@@ -104,8 +118,11 @@ class _Responses(_LinkerCore):
         pool = self._open_asks.ordered(self.rules.max_responses)
         # "In Hyderabad a student asked for one searchable place with the transcripts": a response naming the meeting
         # also weighs the questions answered there (a chair's "the Secretariat has left" was read as their answer)
+        answered_here: set[int] = set()
         if _ONE_ASKED.search(item.quote):
-            pool = [*pool, *self._answered_in(meeting_years(item.quote, item.year), pool)]
+            taken = self._answered_in(meeting_years(item.quote, item.year), pool)
+            answered_here = {id(t) for t in taken}
+            pool = [*pool, *taken]
         tracks = [t for t in pool if t.actor != actor and (not enacted or t.kind == "ask")]
         if _FLOOR_ASKED.search(item.quote):  # "a participant asked …": a question from the floor, not a coalition's ask
             tracks = [t for t in tracks if t.kind == "question"]
@@ -151,7 +168,11 @@ class _Responses(_LinkerCore):
             if (
                 s >= floor
                 and (not years or not tracks[n].years.isdisjoint(years))
-                and self._takes_up(text, tracks[n], pinned, year is not None or s >= self.rules.response_enacted)
+                and (
+                    self._takes_up(text, tracks[n], False, False)  # answered there: two words of its question, no less
+                    if id(tracks[n]) in answered_here
+                    else self._takes_up(text, tracks[n], pinned, year is not None or s >= self.rules.response_enacted)
+                )
             ):
                 last = tracks[n].last
                 key = (s + (self.rules.response_addressed if n in put else 0.0), last.when, last.seq)
