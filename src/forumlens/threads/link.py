@@ -49,7 +49,8 @@ each named in the `Decision` that `threads --explain` prints:
   image files" answers the herders' ask that FAO share its maps), else it is dropped;
 - `question` → a new question thread, unless the same person asked it before
   (score ≥ question_again); an `answer` joins the question it answers, which closes it: a later
-  response no longer takes it up;
+  response no longer takes it up, unless the answer says the body asked is absent and the response names that
+  meeting and one person's asking (`linkresponses._answered_in`);
 - `response` → the earlier, unanswered ask or question it takes up (questions first
   for "the question raised …", asks first for "following the request …"), of any actor
   but the responder's, score ≥ response (≥ response_enacted when it only says what an
@@ -106,7 +107,8 @@ The work is split by job: `linkrecords` (thresholds, result, thread state), `lin
 item names: promiser, deliverable family, coalition, body), `linkmeetings` (the meeting an item
 names), `linkcore` (scoring, opening, joining, recording), `linkresponses` (questions, answers,
 responses); this module holds the rules for needs, promises and their follow-ups and stays the
-entry point other modules import from (names tests import from here are re-exported as `X as X`).
+entry point other modules import from (names tests import from here are re-exported as `X as X`). Before linking, a need
+only the `asks` analysis found that is the teller's own undertaking is read as a promise (`linkowned`).
 """
 
 from __future__ import annotations
