@@ -30,14 +30,12 @@ from .cues import CUT_OFF
 from .questionfates import (
     ASKER_REACH,
     OVERLAP,
-    _asker_words,
     _non_answer,
-    _thanks_only,
     core_words,
-    question_turn,
     word_overlap,
 )
 from .questiongroups import QuestionGroup, empty_turn, same_speaker
+from .replyshared import asker_words, question_turn, thanks_only, voice_between
 
 __all__ = ["collected_fates", "collected_parts"]
 
@@ -74,13 +72,13 @@ def collected_parts(ctx: AnalysisContext, candidates: Sequence[QuestionGroup], j
     first one taken up go to no one. A short sentence of thanks ("Thank you, Marta.") takes nothing up,
     whoever it names."""
     words = [core_words(" ".join(x.text for x in h.core)) for h in candidates]
-    askers = [_asker_words(h) for h in candidates]
+    askers = [asker_words(h) for h in candidates]
     owner: int | None = None
     parts: dict[int, list[Sentence]] = {}
     named: set[int] = set()
     peak: dict[int, tuple[int, int]] = {}  # the line of the sentence that shares most with each question
     for sentence in ctx.sentences[j]:
-        if _thanks_only(sentence.text):
+        if thanks_only(sentence.text):
             continue  # "Thank you, Marta." names the asker to thank her, not to take her question up
         head = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w‑'’-]+", sentence.text)[:ASKER_REACH]}
         by_name = [i for i, a in enumerate(askers) if a and a & head]
@@ -135,7 +133,6 @@ def collected_fates(
       first line is often its thanks), the status stands.
     The status is `answered-later` when someone other than the chair spoke between the question
     and the reply without only asking (other business), else `answered`."""
-    from .questions import _voice_between
     from .replyreader import ANSWERS, DEFERS, read_reply
 
     by_line = {t.line: t.index for t in ctx.turns}
@@ -175,7 +172,7 @@ def collected_fates(
             elif kind is not None and kind != ANSWERS:
                 out[i] = ("unanswered", [])
                 continue
-            later = _voice_between(ctx, groups, g.turn, j)
+            later = voice_between(ctx, groups, g.turn, j)
             out[i] = ("answered-later" if later else "answered", [part.line])
     return out
 

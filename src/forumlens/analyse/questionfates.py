@@ -47,15 +47,11 @@ if TYPE_CHECKING:
     pass
 from .questiongroups import QuestionGroup, _last_clause, empty_turn, same_speaker
 from .questionsentences import _PASS_ON, _REDIRECT, _THANKS, _vocative, _words
+from .replyshared import asker_words, thanks_only
+from .replyshared import question_turn as question_turn
 
 ANSWER_WINDOW = 6  # speech turns in which a floor question can still be taken up
 OVERLAP = 0.3  # share of a question's content words an answer must repeat to take it up
-
-
-def question_turn(ctx: AnalysisContext, groups: list[QuestionGroup], j: int) -> bool:
-    """A turn that mainly asks (so it cannot be an answer)."""
-    asked = sum(_words(s.text) for g in groups if g.turn == j for s in g.sentences)
-    return asked > 0 and asked * 2.5 >= _words(ctx.turns[j].text)
 
 
 def substantive(text: str) -> int:
@@ -170,18 +166,12 @@ def refers_elsewhere(text: str, question: Set[str]) -> bool:
     in the union."): it sends the question on. A plain "no" that then explains ("We don't have a
     law yet.  The ministry drafts one on the e-waste …") takes the question's words up, and so
     answers."""
-    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x and not _thanks_only(x)]
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text.strip()) if x and not thanks_only(x)]
     if not sentences or _words(text) >= NON_ANSWER_WORDS:
         return False
     if not (_NOT_MINE.search(sentences[0]) and _ELSEWHERE.search(text)):
         return False
     return not question & core_words(" ".join(sentences[1:]))
-
-
-def _thanks_only(sentence: str) -> bool:
-    """A short sentence of thanks or assent ("Thank you, Somchai.", "Okay."), not a reply that
-    opens with thanks ("Thank you for the question, but this question is for Dubai.")."""
-    return bool(_THANKS.match(sentence)) and len(sentence.split()) <= 4
 
 
 ANSWER_WORDS = 10  # substantive words a moderator's reply needs to answer a question itself
@@ -313,7 +303,7 @@ def promises_the_deed(g: QuestionGroup, text: str, question: Set[str]) -> bool:
     core = next((s.text for s in g.core if "?" in s.text), None)
     if core is None or not _WILL_QUESTION.match(core):
         return False
-    first = next((x for x in sentence_texts(text.strip()) if not _thanks_only(x)), "")
+    first = next((x for x in sentence_texts(text.strip()) if not thanks_only(x)), "")
     if not COMMIT.search(first) or sentence_kind(first, question) is not None:
         return False
     return bool(question) and takes_up(first, question)
@@ -773,7 +763,7 @@ def _owners(ctx: AnalysisContext, batch: list[QuestionGroup], j: int) -> list[in
     words = [core_words(" ".join(x.text for x in h.core)) for h in batch]
     owners: list[int | None] = []
     owner: int | None = None
-    askers = [_asker_words(h) for h in batch]
+    askers = [asker_words(h) for h in batch]
     for sentence in ctx.sentences[j]:
         said = core_words(sentence.text)
         shared = [len(w & said) for w in words]
@@ -788,12 +778,6 @@ def _owners(ctx: AnalysisContext, batch: list[QuestionGroup], j: int) -> list[in
 
 
 ASKER_REACH = 6  # words at a sentence's start in which a reply names the asker it turns to ("And Nivi, on …")
-
-
-def _asker_words(g: QuestionGroup) -> frozenset[str]:
-    """The name words of whoever put `g` (the participant a read-out question is for first)."""
-    name = g.relayed_for or g.asked_by or g.by or ""
-    return frozenset(w for w in re.findall(r"[\w‑'-]+", name) if len(w) > 2 and w[0].isupper())
 
 
 def names_asker(sentence: str, askers: list[frozenset[str]]) -> int | None:
@@ -814,8 +798,8 @@ def turns_to_asker(ctx: AnalysisContext, g: QuestionGroup, groups: list[Question
     taking a question of a round by its asker's name answers it, whatever its position. A sentence
     that names the asker only to defer ("Juliana, on the date, let me check with my colleague",
     `_non_answer`) takes nothing up."""
-    words = _asker_words(g)
-    if not words or g.from_moderator or sum(_asker_words(h) == words for h in groups) > 1:
+    words = asker_words(g)
+    if not words or g.from_moderator or sum(asker_words(h) == words for h in groups) > 1:
         return False  # an asker of several questions named once answers only some of them
     return any(
         turn.line in lines

@@ -107,7 +107,6 @@ from .questionfates import (
     ANSWER_WORDS,
     cut_off,
     question_fates,
-    question_turn,
     reply_reading,
     same_question,
     substantive,
@@ -120,6 +119,7 @@ from .questionfates import answer_end as answer_end
 from .questionfates import answers_then_promises as answers_then_promises
 from .questionfates import calls_next as calls_next
 from .questionfates import mod_answers as mod_answers
+from .questionfates import question_turn as question_turn
 from .questionfates import reply_run as reply_run
 from .questionfates import takes_up as takes_up
 from .questionfates import word_overlap as word_overlap
@@ -130,6 +130,7 @@ from .questionsentences import is_housekeeping as is_housekeeping
 from .questionsentences import is_question_sentence as is_question_sentence
 from .relayedreply import relayed_reply_answers
 from .replyreader import ANSWERS
+from .replyshared import voice_between
 from .restated import restated_originals
 
 if TYPE_CHECKING:
@@ -280,21 +281,6 @@ def _next_is_moderator(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """Whether the first speech turn after the question's is a moderator's."""
     j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
     return j is not None and ctx.is_moderator(j)
-
-
-def _voice_between(ctx: AnalysisContext, groups: list[QuestionGroup], asked: int, back: int) -> bool:
-    """Whether someone other than the asker and the moderators spoke between the question's
-    turn and `back`, not only to put a question of their own: the question was taken up after
-    other business, not as the exchange's first reply (a chair passing it to the room, "Who
-    wants to take this?", and the next speaker answering; a round of floor questions answered
-    together, "To Pierre's question, …", is an answer at once)."""
-    return any(
-        not empty_turn(ctx, k)
-        and not ctx.is_moderator(k)
-        and not same_speaker(ctx, k, asked)
-        and not question_turn(ctx, groups, k)
-        for k in range(asked + 1, back)
-    )
 
 
 def _taken_up_by_named(ctx: AnalysisContext, g: QuestionGroup, lines: list[int]) -> bool:
@@ -452,7 +438,7 @@ def link_answers(
             # question up by its asker's name (a reply block: "Valeria, the logo.  Yes, …") is
             # where it was answered
             found = taken_up(ctx, g, sum(h.by == g.by for h in groups) > 1, asker_names(ctx, g))
-            if found and _voice_between(ctx, groups, g.turn, found[1]):
+            if found and voice_between(ctx, groups, g.turn, found[1]):
                 # taken up after other business: answered there, or left open there ("Yuki, the
                 # consultant.  I must be honest, we do not know yet.")
                 status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
@@ -468,7 +454,7 @@ def link_answers(
         if replied is not None and _replied_elsewhere(ctx, groups, g, status, lines, replied):
             # "To answer Sandra, …": the reply that says whose question it answers is its answer,
             # after other business answered later
-            between = _voice_between(ctx, groups, g.turn, replied) or _asked_between(ctx, groups, g, replied)
+            between = voice_between(ctx, groups, g.turn, replied) or _asked_between(ctx, groups, g, replied)
             status, lines = ("answered-later" if between else "answered"), [ctx.turns[replied].line]
         fates.append((status, lines))
     # a reply that takes up, part by part, questions put in several earlier turns (a speakers list
