@@ -82,6 +82,7 @@ __all__ = [
     "NOT_KNOWN_FAST",
     "ORDINAL_QUESTION",
     "PASS_ON_WORDS",
+    "QUOTED_RELAY",
     "READ_BACK",
     "REPLY_HEAD",
     "REPORTED",
@@ -145,6 +146,24 @@ REPORTED_ITEM = re.compile(
     r"(?:\s+(?P<to>(?:the\s+)?(?:panel(?:lists)?|speakers|chair|moderator|everybody|everyone|all of you|all|you)\b"
     r"|" + _TITLE + r"?" + _NAME + r"))?"
     r"(?:\s*:\s*\S|\s+(?:if|whether|" + _WH + r")\b|\s*,\s*(?:" + _WH + r"|" + _AUX + r")\b)",
+    re.I,
+)
+# A question read out in its asker's own words, inside quotation marks ("She asks, "…?"",
+# "Hamid writes: "…?"", "Sipho, from a network near Durban, asks, "…?"", "there is a question
+# from Ana in the chat: "…?""): a reporting verb after the asker (a name, or a pronoun whose name
+# was read just before: `reported_asker`), or "question from NAME", right before an opening
+# quotation mark. What the quotation holds up to its closing mark is the asker's words; its "?"
+# sentences are the asker's questions (`questionsentences.quoted_relays`). The addressee, when
+# named, follows the verb ("asks the panel, "…"").
+QUOTED_RELAY = re.compile(
+    r"(?:(?:\b(?P<pron>he|she|they)|" + _TITLE + r"?" + _NOT_ASKER + r"(?P<asker>" + _NAME + r"))"
+    r"(?:\s*,\s*(?:from|in|who|a|an|the)\s+[^,.;:?!\"“]{1,60},)?"
+    r"\s+(?:also\s+)?(?P<verb>asks|asked|is asking|says|said|writes|wrote|types|typed|wants to know"
+    r"|would like to know|wonders)"
+    r"(?:\s+(?P<to>(?:the\s+)?(?:panel(?:lists)?|speakers|chair|moderator|everybody|everyone|all of you|all|you)\b"
+    r"|" + _TITLE + r"?" + _NAME + r"))?"
+    r"|\bquestions?\s+(?:from|by)\s+" + _TITLE + r"?(?P<sender>" + _NAME + r")[^\"“.?!:]{0,60}?)"
+    r"\s*[,:]?\s*(?P<open>[\"“])",
     re.I,
 )
 # A moderator putting the question just asked to whoever can answer it ("Does anybody on the

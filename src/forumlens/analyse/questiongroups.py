@@ -78,6 +78,7 @@ class QuestionGroup:
     relayed_for: str | None = None  # the name a read-out list item is put for (`_relay_pieces`)
     relayed_to: str | None = None  # whom the read-out item names as addressee ("asks Mr. Lim")
     second: bool = False  # an "And …?" question split from the one before it (`_second_question`)
+    quote: int | None = None  # where the quotation it is read from opens (`questionsentences.quoted_relays`)
     restates: bool = False  # a chair's restatement of the floor question just asked (`analyse.restated`)
     core: list[Sentence] = field(default_factory=list)
 
@@ -130,8 +131,17 @@ def _group_turn(ctx: AnalysisContext, index: int, answered_later: bool = False) 
             current is not None
             and not fresh
             and gap <= 2
-            and relayed_for is None
-            and (current.relayed_for is None or (gap == 0 and not any("?" in x.text for x in current.sentences)))
+            and (
+                relayed_for is None
+                # more "?" sentences of one quotation read out are the asker's one question, unless
+                # one opens as a question of its own ("And …?", `fresh`)
+                or (relay is not None and relay.quote is not None and relay.quote == current.quote and gap == 0)
+            )
+            and (
+                current.relayed_for is None
+                or relay is not None
+                or (gap == 0 and not any("?" in x.text for x in current.sentences))
+            )
             and not _new_addressee(
                 ctx, current.sentences[-1].end, s.end, s.text, " ".join(x.text for x in current.sentences)
             )
@@ -146,6 +156,7 @@ def _group_turn(ctx: AnalysisContext, index: int, answered_later: bool = False) 
                     relayed_for=relayed_for,
                     relayed_to=relay.to if relay else None,
                     second=second,
+                    quote=relay.quote if relay else None,
                 )
             )
         gap = 0

@@ -41,6 +41,7 @@ from .questioncues import (
     FLOOR_GIVING,
     FLOOR_OPEN,
     HEADED,
+    QUOTED_RELAY,
     REPORTED,
     REPORTED_ITEM,
     SENDER,
@@ -303,11 +304,91 @@ _RELAY_CHAIR = re.compile(r"^(?:the\s+)?(?:chair|moderator)$", re.I)
 
 @dataclass(frozen=True)
 class _Relay:
-    """One question read out for someone: where it starts in its sentence, for whom, to whom."""
+    """One question read out for someone: where it starts in its sentence, for whom, to whom,
+    and, for one read inside quotation marks, where the quotation opens in its turn (`quote`)."""
 
     start: int
     name: str | None
     to: str | None = None
+    quote: int | None = None
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quotation read out for someone (`QUOTED_RELAY`): where its cue starts, where the quoted
+    words open and close in the turn's text, whose words they are and to whom they go."""
+
+    cue: int
+    start: int
+    end: int
+    name: str
+    to: str | None
+
+
+_ASKING = re.compile(r"(?:asks|asked|is asking|wants to know|would like to know|wonders)$", re.I)
+# The sender a question or message is counted out from ("one question from Rustam Toktomushev, he
+# … follows from Dushanbe.  He asks, "…?""): the name after "question from", not the last "from".
+_QUESTION_FROM = re.compile(
+    r"\b(?:questions?|messages?|comments?)\s+(?:is\s+|comes\s+)?from\s+([A-Z][\w‑'-]+(?:\s+[A-Z][\w‑'-]+){0,2})"
+)
+
+
+def _counted_sender(before: str) -> str | None:
+    """The sender of the last question counted out in `before` ("one question from NAME"), unless
+    a later item is counted out from someone else ("… And the second is from Ben.")."""
+    sender = list(_QUESTION_FROM.finditer(before))
+    if not sender:
+        return None
+    later = [m for m in SENDER.finditer(before) if m.start() > sender[-1].start()]
+    return None if later else sender[-1].group(1)
+
+
+QUOTE_REACH = 800  # characters a quotation read out may run when the captions lose its closing mark
+_CLOSE = {'"': '"', "“": "”"}
+
+
+@lru_cache(maxsize=256)
+def quoted_relays(turn_text: str) -> tuple[Quoted, ...]:
+    """The quotations a turn reads out for someone (`QUOTED_RELAY`), in order: each runs from its
+    opening mark to the closing one (or to the next quotation read out, or `QUOTE_REACH`, where the
+    captions lost the closing mark). A pronoun's asker is the name read just before it
+    (`reported_asker`), and a named asker's quotation counts only in a turn that reads something out
+    (a word of the chat, e-mail or hub, a question counted out, a sender "from NAME") unless its verb
+    asks ("Hamid asks, "…?""): a speaker quoting a minister's "Why should we pay?" in
+    their own story reads nothing out."""
+    found: list[Quoted] = []
+    cues = [m for m in QUOTED_RELAY.finditer(turn_text) if "\n" not in turn_text[m.start() : m.start("open")]]
+    for k, m in enumerate(cues):
+        start = m.end()
+        close = turn_text.find(_CLOSE[m.group("open")], start)
+        limit = min(cues[k + 1].start() if k + 1 < len(cues) else len(turn_text), start + QUOTE_REACH)
+        end = close if 0 <= close < limit else limit
+        before = turn_text[max(0, m.start() - 300) : m.start()]
+        reads_out = bool(_READS_OUT.search(before) or _names_a_sender(before))
+        name = m.group("sender") or m.group("asker")
+        if m.group("pron"):
+            name = _counted_sender(before) or (reported_asker(before) if reads_out else None)
+        elif m.group("asker") and _INSIDE_PHRASE.search(turn_text, 0, m.start("asker")):
+            name = None  # "the Ghana IGF asks, …": the asker is a longer phrase, not one name
+        elif m.group("asker") and not (reads_out or _ASKING.match(m.group("verb"))):
+            name = None  # "the minister says, "why should we pay?"": a quotation in the speaker's story
+        if name:
+            found.append(Quoted(m.start(), start, end, name, m.group("to")))
+    return tuple(found)
+
+
+def _quoted_item(text: str, turn_text: str, rel: int) -> _Relay | None:
+    """The relay of a sentence that asks inside a quotation read out for someone (`quoted_relays`):
+    its "?" (at its end, before any closing marks) falls between the quotation's marks."""
+    if "?" not in text or not _ENDS_Q.search(text):
+        return None
+    mark = rel + text.rstrip().rstrip("\"'”’)]. ").rfind("?")
+    if mark < rel:
+        return None
+    for q in quoted_relays(turn_text):
+        if q.start <= mark < q.end:
+            return _Relay(max(0, q.cue - rel), q.name, q.to, q.start)
+    return None
 
 
 # `REPORTED_ITEM` runs on every sentence of every turn (~35 µs each, case-insensitive with a
@@ -353,6 +434,10 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
         elif _INSIDE_PHRASE.search(text, 0, m.start("asker")):
             continue  # "the Ghana IGF asks:": the asker is a longer phrase, not one name
         items.append((m.start(), m.end(), _Relay(m.start(), name, m.group("to"))))
+    if not items and turn_text:
+        quoted = _quoted_item(text, turn_text, rel)
+        if quoted is not None:
+            return [quoted]
     return [r for _, _, r in sorted(items, key=lambda x: x[0])]
 
 
