@@ -30,6 +30,7 @@ _MODERATOR_OTHER = SharedCue(cues.MODERATOR_OTHER)
 
 
 _INVITE = SharedCue(cues.INVITE)
+_INVITES = 3  # invitations that, with a quarter of the turns, make a speaker the chair
 
 
 _VOCATIVE = re.compile(r"[\s,]*[?,!]")
@@ -71,7 +72,9 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup], seats: Coll
         sentences = view.sentences[turn.index]
         for k, (a, b) in enumerate(sentences):
             sentence = view.text[a:b]
-            if owner and owner.name and _MODERATOR_SELF.search(sentence):
+            # a chair says so once: a claim already heard adds nothing, so their later sentences
+            # are not asked again (the pattern backtracks after every "I"; issue 19)
+            if owner and owner.name and owner.name not in claimed and _MODERATOR_SELF.search(sentence):
                 found.add(owner.name)
                 claimed.add(owner.name)
             for cue in _MODERATOR_OTHER.finditer(view.text, a, b):
@@ -96,7 +99,8 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup], seats: Coll
                     # "My co-moderator is joining from Lusaka.  Chileshe, over to you": the next
                     # sentence calls the one the cue was about
                     found.update(_called_next(view, groups, owner, *sentences[k + 1]))
-            if owner and owner.name and _INVITE.search(sentence):
+            # only whether a speaker invited `_INVITES` times is read: counting on adds nothing
+            if owner and owner.name and invites.get(owner.name, 0) < _INVITES and _INVITE.search(sentence):
                 invites[owner.name] = invites.get(owner.name, 0) + 1
             found.update(_remote_duty(view, groups, owner, a, b))
     handed = _hand_overs(view, turn_owner)
@@ -114,7 +118,7 @@ def find_moderators(view: SessionView, groups: Sequence[LabelGroup], seats: Coll
         elif (
             g.name
             and len(g.turns) >= 0.25 * len(view.speech)
-            and (invites.get(g.name, 0) >= 3 or handed.get(g.name, 0) >= 3)
+            and (invites.get(g.name, 0) >= _INVITES or handed.get(g.name, 0) >= 3)
         ):
             found.add(g.name)
     found.update(_co_holders(view, groups, turn_owner, found))

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -166,6 +168,7 @@ class Matcher:
         for key in self.bare:
             self.bare_lengths.setdefault(key[0], set()).add(len(key))
         self._topic_memo: dict[tuple[str, ...], tuple[float, int] | None] = {}
+        self.acronym_memo: dict[str, tuple[str, ...]] = {}  # upper-case word -> near acronyms' entities
 
     def state(self) -> dict[str, Any]:
         """The costly parts, as plain data `marshal` keeps (`Matcher(registry, state)`)."""
@@ -448,12 +451,34 @@ def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
 
 def _acronym_fuzzy(m: Matcher, toks: list[Token]) -> list[_Cand]:
     found = []
-    for i, tok in enumerate(toks):
-        if len(tok.raw) >= 5 and tok.raw.isupper() and tok.raw not in m.long_acronyms:
-            for acronym, entity in m.long_acronyms.items():
-                if Levenshtein.distance(tok.raw, acronym, score_cutoff=1) <= 1:
-                    found.append(_Cand(entity, i, i, 0.8, "acronym-fuzzy"))
+    raws = list(map(_RAW, toks))
+    # the upper-case words are found in C (`str.isupper` over the words): a session's ~15k
+    # tokens each asked in Python were most of this reading's time (issue 19)
+    for i in compress(count(), map(str.isupper, raws)):
+        raw = raws[i]
+        if len(raw) >= 5 and raw not in m.long_acronyms:
+            for entity in _near_acronyms(m, raw):
+                found.append(_Cand(entity, i, i, 0.8, "acronym-fuzzy"))
     return found
+
+
+_RAW = itemgetter(1)  # a Token's `raw`
+
+
+def _near_acronyms(m: Matcher, raw: str) -> tuple[str, ...]:
+    """The entities of the long acronyms one edit from `raw`, in the matcher's order; remembered
+    per matcher (an upper-case word recurs through a session, and across sessions)."""
+    near = m.acronym_memo.get(raw)
+    if near is None:
+        near = tuple(
+            entity
+            for acronym, entity in m.long_acronyms.items()
+            if Levenshtein.distance(raw, acronym, score_cutoff=1) <= 1
+        )
+        if len(m.acronym_memo) >= _MEMO_LIMIT:
+            m.acronym_memo.clear()
+        m.acronym_memo[raw] = near
+    return near
 
 
 def _bare_topics(m: Matcher, toks: list[Token], text: str, start: int, stop: int) -> list[_Cand]:

@@ -103,9 +103,10 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
     read_out = quoted_spans(text, turn.start, turn.end)
     for a, b in view.sentences[turn_index]:
         sentence = text[a:b]
-        if _INDEPENDENT.search(sentence):
+        # each flag is only ever set: once set, the speaker's later sentences need not be asked
+        if not draft.independent and _INDEPENDENT.search(sentence):
             draft.independent = True
-        if modes.HUB_DUTY.search(sentence):
+        if not draft.hub_duty and modes.HUB_DUTY.search(sentence):
             draft.hub_duty = True
         attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer, draft.forms))
         for org in attached:
@@ -155,13 +156,34 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         if any(x <= a < y for x, y in read_out):
             continue
         own = _chairs_own(view, draft, turn_index, a, b) if chair else sentence
-        online, onsite = cues.own_mode_cues(own)
-        more_online, more_onsite = modes.own_cues(own, view.session.year)
-        more_onsite += modes.POINTING * modes.points_into_room(sentence)
+        online, onsite, more_online, more_onsite = _mode_cues(own, sentence, view.session.year)
         if online or onsite or more_online or more_onsite:
             draft.add_mode(
                 1.5 * online + more_online, 1.5 * onsite + more_onsite, view.evidence(a, b, "mode"), own=True
             )
+
+
+_ModeCues = tuple[int, int, float, float]
+_MODE_MEMO: dict[tuple[str, str, int | None], _ModeCues] = {}
+_MODE_MEMO_LIMIT = 20_000  # remembered sentences (a session has a few thousand; ~2 MB at most)
+
+
+def _mode_cues(own: str, sentence: str, year: int | None) -> _ModeCues:
+    """The mode cues of a speaker's own words (`own`, the whole `sentence` unless a chair's words
+    about others are cut out): (online, on site) first-person cue counts, and the weights of
+    `modes.own_cues` with the room pointed into added on site. Pure functions of the words and the
+    year, remembered: one speaker in six says a sentence said before ("Thank you.", "Yes.";
+    issue 19: these readers were about a tenth of resolve)."""
+    key = (own, sentence, year)
+    found = _MODE_MEMO.get(key)
+    if found is None:
+        online, onsite = cues.own_mode_cues(own)
+        more_online, more_onsite = modes.own_cues(own, year)
+        more_onsite += modes.POINTING * modes.points_into_room(sentence)
+        if len(_MODE_MEMO) >= _MODE_MEMO_LIMIT:
+            _MODE_MEMO.clear()
+        found = _MODE_MEMO[key] = (online, onsite, more_online, more_onsite)
+    return found
 
 
 # A speaker's singular first person: "I", "I'm", "me", "my" (not the collective "we"/"our").
