@@ -6,7 +6,8 @@ answers as before.
 - a speaker already heard saying they speak for no body, or that they run a hub, is not asked
   again (`roles._own_words`), and the mode readers of a sentence said before are remembered
   (`roles._mode_cues`): the same weights as the readers give;
-- the upper-case words of a text are found in C and their near acronyms remembered
+- the places where a reading of mentions may start (a registry word, an anchor, a cue, an
+  upper-case word) are found in C over the words taken out once, and near acronyms remembered
   (`mentions._acronym_fuzzy`): the same candidates as the loop over every word.
 
 All inputs are invented here.
@@ -18,7 +19,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from forumlens.resolve import cues, modes, resolve_session
-from forumlens.resolve.mentions import _acronym_fuzzy, _Cand, _matcher_for, find_mentions
+from forumlens.resolve.mentions import _acronym_fuzzy, _Cand, _matcher_for, _places, cue_places, find_mentions
 from forumlens.resolve.registry import load_registry
 from forumlens.resolve.roles import _mode_cues
 from forumlens.resolve.text import tokenize
@@ -124,3 +125,20 @@ def test_a_speaker_who_says_twice_they_are_independent_keeps_only_introduced_bod
     cast = resolve_session(parse_transcript(text, source="t.txt"))
     jonas = next(p for p in cast.people if p.name == "Jonas Weber")
     assert jonas.affiliation is None
+
+
+@pytest.mark.parametrize(
+    "text", [*TEXTS, "The DC on Youth, the Dynamic Coalition on Gender, the coalitions and the DCs; Dc."]
+)
+def test_the_places_a_reading_starts_at_are_the_words_the_loop_found(text: str) -> None:
+    m = _matcher_for(load_registry())
+    toks = tokenize(text)
+    norms = [t.norm for t in toks]
+    assert _places(norms, m.lengths) == [i for i, norm in enumerate(norms) if norm in m.lengths]
+    assert _places(norms, m.anchors) == [i for i, norm in enumerate(norms) if norm in m.anchors]
+    cues_at = [
+        i
+        for i, t in enumerate(toks)
+        if t.norm in ("dynamic", "coalition", "coalitions") or t.raw in ("DC", "DCs", "Dc")
+    ]
+    assert cue_places(toks) == cues_at

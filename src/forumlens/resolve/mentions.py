@@ -31,6 +31,7 @@ the plateau fails loudly.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress, count
@@ -252,12 +253,12 @@ def _matcher_for(registry: Registry) -> Matcher:
     return Matcher(registry, kept("mentions-matcher", key, lambda: Matcher(registry).state()))
 
 
-def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:
+def _exact(m: Matcher, toks: list[Token], norms: list[str] | None = None) -> list[_Cand]:
     found = []
-    norms = [t.norm for t in toks]
+    norms = _norms_of(toks) if norms is None else norms
     lengths = m.lengths
     # only the places where a registry phrase may open (a few hundred of ~15k tokens) enter the loop
-    for i in [i for i, norm in enumerate(norms) if norm in lengths]:
+    for i in _places(norms, lengths):
         for n in lengths[norms[i]]:
             if i + n > len(toks):
                 continue
@@ -268,6 +269,21 @@ def _exact(m: Matcher, toks: list[Token]) -> list[_Cand]:
                 elif tuple(t.raw for t in toks[i : i + n]) == raw:
                     found.append(_Cand(entity, i, i + n - 1, 0.95, "acronym"))
     return found
+
+
+_NORM = itemgetter(0)  # a Token's `norm`
+_RAW = itemgetter(1)  # a Token's `raw`
+
+
+def _norms_of(toks: list[Token]) -> list[str]:
+    """The tokens' folded words, taken out in C (once per text: every reading below walks them)."""
+    return list(map(_NORM, toks))
+
+
+def _places(norms: list[str], keys: Collection[str]) -> list[int]:
+    """Indexes of the words that are keys of `keys` (where a reading may start), found in C: a
+    session's ~15k words each asked in a Python loop cost a reading more than its few hundred places."""
+    return list(compress(count(), map(keys.__contains__, norms)))
 
 
 def _is_cue(toks: list[Token], i: int) -> int:
@@ -302,8 +318,9 @@ _CUE_RAWS = frozenset({"DC", "DCs", "Dc"})  # ... or as written
 def cue_places(toks: list[Token]) -> list[int]:
     """Indexes of the tokens where `_is_cue` may find a cue: its first word is one of a few,
     so the rest of a session's ~15k tokens need not be asked one call each (issue 19)."""
-    norms, raws = _CUE_NORMS, _CUE_RAWS
-    return [i for i, t in enumerate(toks) if t.norm in norms or t.raw in raws]
+    at_norm = _places(_norms_of(toks), _CUE_NORMS)
+    at_raw = _places(list(map(_RAW, toks)), _CUE_RAWS)
+    return sorted(set(at_norm).union(at_raw)) if at_raw else at_norm
 
 
 def _cue_topics(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
@@ -419,14 +436,14 @@ def _looks_like(want: str, got: str) -> bool:
     return found
 
 
-def _fuzzy(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
+def _fuzzy(m: Matcher, toks: list[Token], floor: float, norms: list[str] | None = None) -> list[_Cand]:
     found = []
     cutoff = floor * 100
     looks: _LookAlikes | None = None
-    norms = [t.norm for t in toks]
+    norms = _norms_of(toks) if norms is None else norms
     anchors = m.anchors
     # only the places of an anchor word (a few hundred of ~15k tokens) enter the loop
-    for i in [i for i, norm in enumerate(norms) if norm in anchors]:
+    for i in _places(norms, anchors):
         for p, k in anchors[norms[i]]:
             entity, phrase, n = m.phrases[p]
             looks = looks or _LookAlikes(toks)
@@ -462,9 +479,6 @@ def _acronym_fuzzy(m: Matcher, toks: list[Token]) -> list[_Cand]:
     return found
 
 
-_RAW = itemgetter(1)  # a Token's `raw`
-
-
 def _near_acronyms(m: Matcher, raw: str) -> tuple[str, ...]:
     """The entities of the long acronyms one edit from `raw`, in the matcher's order; remembered
     per matcher (an upper-case word recurs through a session, and across sessions)."""
@@ -481,11 +495,13 @@ def _near_acronyms(m: Matcher, raw: str) -> tuple[str, ...]:
     return near
 
 
-def _bare_topics(m: Matcher, toks: list[Token], text: str, start: int, stop: int) -> list[_Cand]:
+def _bare_topics(
+    m: Matcher, toks: list[Token], text: str, start: int, stop: int, norms: list[str] | None = None
+) -> list[_Cand]:
     found = []
     lengths = m.bare_lengths
     paragraphs: list[tuple[int, int]] | None = None  # split only when a bare topic is there
-    for i in [i for i, t in enumerate(toks) if t.norm in lengths]:
+    for i in _places(_norms_of(toks) if norms is None else norms, lengths):
         for n in lengths[toks[i].norm]:
             entity = m.bare.get(tuple(t.norm for t in toks[i : i + n]))
             if entity:
@@ -578,14 +594,15 @@ def find_mentions(
     m = _matcher_for(reg)
     stop = len(text) if end is None else end
     toks = tokenize(text, start, stop)
+    norms = _norms_of(toks)
     lines = lines or line_index(text)
     cands = [
         c
-        for c in _exact(m, toks)
+        for c in _exact(m, toks, norms)
         + _cue_topics(m, toks, threshold)
-        + _fuzzy(m, toks, threshold)
+        + _fuzzy(m, toks, threshold, norms)
         + _acronym_fuzzy(m, toks)
-        + _bare_topics(m, toks, text, start, stop)
+        + _bare_topics(m, toks, text, start, stop, norms)
         if c.conf >= threshold
     ]
     mentions = []
