@@ -318,9 +318,8 @@ _CUE_RAWS = frozenset({"DC", "DCs", "Dc"})  # ... or as written
 def cue_places(toks: list[Token]) -> list[int]:
     """Indexes of the tokens where `_is_cue` may find a cue: its first word is one of a few,
     so the rest of a session's ~15k tokens need not be asked one call each (issue 19)."""
-    at_norm = _places(_norms_of(toks), _CUE_NORMS)
-    at_raw = _places(list(map(_RAW, toks)), _CUE_RAWS)
-    return sorted(set(at_norm).union(at_raw)) if at_raw else at_norm
+    norms, raws = _CUE_NORMS, _CUE_RAWS
+    return [i for i, t in enumerate(toks) if t.norm in norms or t.raw in raws]
 
 
 def _cue_topics(m: Matcher, toks: list[Token], floor: float) -> list[_Cand]:
