@@ -6,7 +6,7 @@ answers as before.
 - a speaker already heard saying they speak for no body, or that they run a hub, is not asked
   again (`roles._own_words`), and the mode readers of a sentence said before are remembered
   (`roles._mode_cues`): the same weights as the readers give;
-- the places where a reading of mentions may start (a registry word, an anchor, a cue, an
+- the places where a reading of mentions may start (a registry word, an anchor, a bare topic, an
   upper-case word) are found in C over the words taken out once, and near acronyms remembered
   (`mentions._acronym_fuzzy`): the same candidates as the loop over every word.
 
