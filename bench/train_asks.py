@@ -504,7 +504,8 @@ def _categories_one(
     job: tuple[Path, list[Row], float, bool, str],
 ) -> tuple[str, float, Counter[str], list[str]]:
     """One left-out set of `--loso-categories` at one C (run in a worker process)."""
-    from forumlens.analyse.asks import LEARNED_CATEGORY, category_scores, classify_category
+    from forumlens.analyse.askcategory import LEARNED_CATEGORY
+    from forumlens.analyse.asks import category_scores, classify_category
 
     folder, rows, c, verbose, weigh = job
     model = fit_categories([r for r in rows if folder.name not in r.informed_by], c, weigh)
@@ -626,7 +627,8 @@ def gold_rows(folder: Path, relabels: dict[str, str] | None = None) -> list[str]
     import intel
 
     from forumlens.analyse.askmodel import has_evidence
-    from forumlens.analyse.asks import _join_elaborations, chair_view, inside_quote
+    from forumlens.analyse.asks import chair_view, inside_quote
+    from forumlens.analyse.askunits import join_elaborations
     from forumlens.analyse.clauses import ask_units
     from forumlens.analyse.context import FLOOR_CUE, build_context
     from forumlens.analyse.cues import is_procedural
@@ -679,7 +681,7 @@ def gold_rows(folder: Path, relabels: dict[str, str] | None = None) -> list[str]
             for s in ctx.sentences[turn.index]:
                 if chair_view(s, chair, presented, opening, chair and inside_quote(turn.text, s.rel)) is None:
                     continue  # a moderator's floor talk: never judged by the classifier
-                for a0, b0 in _join_elaborations(s.text, ask_units(s.text)):
+                for a0, b0 in join_elaborations(s.text, ask_units(s.text)):
                     unit = s.text[a0:b0]
                     rel = s.rel + a0
                     line = turn.line_at(rel)

@@ -15,7 +15,9 @@ import pytest
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.askcues import CATEGORIES
-from forumlens.analyse.asks import WEAK_LEAD, WEAK_LEARNED, _learned_or_keywords, _Sentence, classify_category
+from forumlens.analyse.askcategory import WEAK_LEAD, WEAK_LEARNED, learned_or_keywords
+from forumlens.analyse.asks import classify_category
+from forumlens.analyse.asksentence import CueSentence
 from forumlens.analyse.context import build_context
 from forumlens.analyse.outputs import find_outputs, requested
 from forumlens.transcript.parse import parse_transcript
@@ -105,17 +107,17 @@ WEBSITE = "design the portal so that a new language is a file, not a new website
 def test_one_keyword_outside_the_object_yields_to_a_clear_model() -> None:
     assert classify_category(WEBSITE, "recommendation") == "visibility"  # the keyword alone
     clear = {"policy": 0.6, "visibility": 0.6 / (WEAK_LEAD + 1), "other": 0.1}
-    assert _learned_or_keywords(_Sentence(WEBSITE), "recommendation", clear) == "policy"
+    assert learned_or_keywords(CueSentence(WEBSITE), "recommendation", clear) == "policy"
 
 
 def test_a_weak_keyword_still_decides_when_the_model_does_not_clearly_prefer_another() -> None:
     close = {"policy": 0.45, "visibility": 0.45 / (WEAK_LEAD - 0.5), "other": 0.1}
-    assert _learned_or_keywords(_Sentence(WEBSITE), "recommendation", close) == "visibility"
+    assert learned_or_keywords(CueSentence(WEBSITE), "recommendation", close) == "visibility"
     low = {"policy": WEAK_LEARNED - 0.05, "visibility": 0.01, "other": 0.2, "funding": 0.2}
-    assert _learned_or_keywords(_Sentence(WEBSITE), "recommendation", low) == "visibility"
+    assert learned_or_keywords(CueSentence(WEBSITE), "recommendation", low) == "visibility"
 
 
 def test_a_keyword_in_the_object_window_is_not_weak() -> None:
     asked = "We need a website for the outputs of every coalition."
     clear = {"policy": 0.6, "visibility": 0.1, "other": 0.1}
-    assert _learned_or_keywords(_Sentence(asked), "ask", clear) == "visibility"
+    assert learned_or_keywords(CueSentence(asked), "ask", clear) == "visibility"

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse.asks import LEARNED_CATEGORY, _learned_or_keywords, _Sentence, classify_category, find_asks
+from forumlens.analyse.askcategory import LEARNED_CATEGORY, learned_or_keywords
+from forumlens.analyse.asks import classify_category, find_asks
+from forumlens.analyse.asksentence import CueSentence
 from forumlens.analyse.context import build_context
 from forumlens.transcript.parse import parse_transcript
 
@@ -27,18 +29,18 @@ def test_keywords_alone_read_the_topic_word() -> None:
 
 
 def test_a_sure_model_decides_the_category_over_the_keyword_score() -> None:
-    got = _learned_or_keywords(_Sentence(OFFER), "commitment", _probs("cooperation", 0.9))
+    got = learned_or_keywords(CueSentence(OFFER), "commitment", _probs("cooperation", 0.9))
     assert got == "cooperation"
 
 
 def test_an_unsure_model_leaves_the_category_to_the_keywords() -> None:
     unsure = _probs("cooperation", LEARNED_CATEGORY - 0.1)
-    assert _learned_or_keywords(_Sentence(OFFER), "commitment", unsure) == "capacity-building"
+    assert learned_or_keywords(CueSentence(OFFER), "commitment", unsure) == "capacity-building"
 
 
 def test_the_models_other_never_overrides_a_keyword() -> None:
     # a unit that names a topic has something to route; "other" would drop it
-    assert _learned_or_keywords(_Sentence(OFFER), "commitment", _probs("other", 0.9)) == "capacity-building"
+    assert learned_or_keywords(CueSentence(OFFER), "commitment", _probs("other", 0.9)) == "capacity-building"
 
 
 def _categories(turn: str) -> dict[str, str]:
@@ -74,24 +76,24 @@ def test_an_unsure_cue_phrase_ask_on_record_takes_the_category_the_model_leans_t
     an ask `find_asks` drops, a weak lean, a frame `frame_category` reads and a commitment stay
     "other" (stop 40, K7)."""
     from forumlens.analyse.askmodel import Prediction
-    from forumlens.analyse.asks import LEANING_CATEGORY, _keywordless_category
+    from forumlens.analyse.askcategory import LEANING_CATEGORY, keywordless_category
 
     def pred(cats: dict[str, float], p_ask: float = 0.6, kind: str = "ask") -> Prediction:
         return Prediction(p_ask, kind, max(cats, key=lambda c: cats[c]), cats)
 
     routable = "So I ask the harbour authority to open the old cable station to the public on Sundays."
     leaning = {"other": 0.45, "cooperation": 0.3, "agenda": 0.25}
-    assert _keywordless_category("ask", pred(leaning), "ask", routable) == "cooperation"
-    assert _keywordless_category("ask", pred(leaning, p_ask=0.95), "ask", routable) == "cooperation"  # unsure category
+    assert keywordless_category("ask", pred(leaning), "ask", routable) == "cooperation"
+    assert keywordless_category("ask", pred(leaning, p_ask=0.95), "ask", routable) == "cooperation"  # unsure category
     weak = {"other": 0.82, "cooperation": LEANING_CATEGORY - 0.01, "agenda": 0.0}
-    assert _keywordless_category("ask", pred(weak), "ask", routable) == "other"
-    assert _keywordless_category("ask", pred(leaning), "ask", "we need to be honest here") == "other"  # dropped
+    assert keywordless_category("ask", pred(weak), "ask", routable) == "other"
+    assert keywordless_category("ask", pred(leaning), "ask", "we need to be honest here") == "other"  # dropped
     framed = "I ask you to send the slides to all the participants before Friday."
-    assert _keywordless_category("ask", pred(leaning), "ask", framed) == "other"  # the frame decides later
-    assert _keywordless_category("commitment", pred(leaning, kind="commitment"), "will", routable) == "other"
+    assert keywordless_category("ask", pred(leaning), "ask", framed) == "other"  # the frame decides later
+    assert keywordless_category("commitment", pred(leaning, kind="commitment"), "will", routable) == "other"
     # a sure ask of a sure category is unchanged
     sure = {"other": 0.1, "agenda": 0.9}
-    assert _keywordless_category("ask", pred(sure, p_ask=0.95), "ask", routable) == "agenda"
+    assert keywordless_category("ask", pred(sure, p_ask=0.95), "ask", routable) == "agenda"
 
 
 def test_the_addressee_is_kept_apart_from_what_is_asked_of_it() -> None:
@@ -100,12 +102,12 @@ def test_the_addressee_is_kept_apart_from_what_is_asked_of_it() -> None:
     once, as any word of the sentence (stop 40, K7)."""
     donors = "So I ask the donors of the region to train the rural librarians for three years."
     assert classify_category(donors, "ask") == "capacity-building"  # a tie broken for funding before
-    assert _Sentence(donors).scores() == {"funding": 1, "capacity-building": 5}
+    assert CueSentence(donors).scores() == {"funding": 1, "capacity-building": 5}
     institutes = "We call on the training institutes to fund the rural libraries for three years."
-    assert _Sentence(institutes).scores() == {"funding": 5, "capacity-building": 1}
+    assert CueSentence(institutes).scores() == {"funding": 5, "capacity-building": 1}
     # after a commitment "to" may name a place, not a verb asked of anyone: the window is unchanged
     sent = "We will send trainers to ten libraries of the region next spring."
-    assert _Sentence(sent).scores() == {"capacity-building": 3}
+    assert CueSentence(sent).scores() == {"capacity-building": 3}
 
 
 def test_a_commitment_is_read_from_the_verb_it_takes_on() -> None:
@@ -113,12 +115,12 @@ def test_a_commitment_is_read_from_the_verb_it_takes_on() -> None:
     asked of an addressee does: a word of the object or of an aside ("whatever the budget") no
     longer ties with it (stop 41, K8; before, the verb counted as one plain hit)."""
     train = "We will train forty archivists from the small museums, whatever the budget of the ministry."
-    assert _Sentence(train).scores() == {"funding": 1, "capacity-building": 5}
+    assert CueSentence(train).scores() == {"funding": 1, "capacity-building": 5}
     assert classify_category(train, "commitment") == "capacity-building"  # a tie broken for funding before
     fund = "Our cooperative will fund three trainings for the beekeepers of the valley next year."
-    assert _Sentence(fund).scores() == {"funding": 5, "cooperation": 1}
+    assert CueSentence(fund).scores() == {"funding": 5, "cooperation": 1}
     # a commitment whose verb is no category keyword reads its object as before
-    assert _Sentence("We will send trainers to ten libraries of the region next spring.").scores() == {
+    assert CueSentence("We will send trainers to ten libraries of the region next spring.").scores() == {
         "capacity-building": 3
     }
 

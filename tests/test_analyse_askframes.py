@@ -15,7 +15,7 @@ from forumlens.analyse.askframes import (
     put_to_body,
     teaches,
 )
-from forumlens.analyse.asks import _decided_after
+from forumlens.analyse.askcategory import decided_after
 from forumlens.transcript.parse import parse_transcript
 
 
@@ -298,7 +298,7 @@ def test_edits_forum_text(quote: str, edit: bool) -> None:
     ],
 )
 def test_decided_after_the_model(kind: str, category: str, quote: str, decided: str) -> None:
-    assert _decided_after(kind, category, quote) == decided
+    assert decided_after(kind, category, quote) == decided
 
 
 _TOLD = """>> MODERATOR:  Welcome to this workshop on rural connectivity.  Amaru, please.

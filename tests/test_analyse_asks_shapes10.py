@@ -13,7 +13,8 @@ import pytest
 
 from forumlens.analyse.askcues import CATEGORIES
 from forumlens.analyse.askmodel import has_evidence, type_features
-from forumlens.analyse.asks import _gapped, classify_category, find_asks
+from forumlens.analyse.asks import classify_category, find_asks
+from forumlens.analyse.askunits import gapped_reading
 from forumlens.analyse.context import build_context
 from forumlens.threads.cues import find_cue
 from forumlens.transcript.parse import parse_transcript
@@ -35,7 +36,7 @@ GAPPED = (
 
 def test_a_gapped_addressee_is_judged_with_the_request_verb_of_the_clause_before() -> None:
     previous, unit = GAPPED.split(", and")
-    assert _gapped(previous, "and" + unit) == (
+    assert gapped_reading(previous, "and" + unit) == (
         "I would encourage the donors to fund the translation of the old textbooks into Uzbek."
     )
     quotes = {a["quote"]: a["category"] for a in _asks(GAPPED)}
@@ -53,7 +54,7 @@ def test_a_gapped_addressee_is_judged_with_the_request_verb_of_the_clause_before
     ],
 )
 def test_only_a_second_addressee_of_a_request_is_gapped(previous: str, unit: str) -> None:
-    assert _gapped(previous, unit) is None
+    assert gapped_reading(previous, unit) is None
 
 
 def test_a_reason_that_is_the_speakers_own_commitment_is_an_ask_of_its_own() -> None:

@@ -7,7 +7,8 @@ named before it is said and a polite aside. Examples written here."""
 from __future__ import annotations
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.asks import _Sentence, classify_type
+from forumlens.analyse.asks import classify_type
+from forumlens.analyse.asksentence import CueSentence
 from forumlens.analyse.clauses import ask_units, opens_next
 from forumlens.analyse.reported import direct_speech, reported_request, without_aside
 from forumlens.transcript.parse import parse_transcript
@@ -105,7 +106,7 @@ def test_requests_spoken_in_forms_the_shared_cues_miss() -> None:
     )
     assert classify_type("I would invite you to look at the map on the screen.") is None
     assert classify_type("My request to the ministry was refused twice last winter.") is None
-    assert _Sentence("Our request to the Secretariat is to publish the toolkit in Spanish.").ask is None
+    assert CueSentence("Our request to the Secretariat is to publish the toolkit in Spanish.").ask is None
 
 
 def test_a_polite_aside_between_commas_is_set_aside_for_the_classifier() -> None:

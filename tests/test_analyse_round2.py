@@ -118,17 +118,17 @@ def test_heading_before_a_colon_is_context_not_an_ask() -> None:
 
 def test_keywordless_recommendation_is_policy_or_a_confident_category_else_other() -> None:
     from forumlens.analyse.askmodel import Prediction
-    from forumlens.analyse.asks import _keywordless_category
+    from forumlens.analyse.askcategory import keywordless_category
 
     def pred(category: str, p: float, p_ask: float = 1.0) -> Prediction:
         return Prediction(p_ask, "recommendation", category, {category: p, "other": 1 - p})
 
-    assert _keywordless_category("recommendation", pred("policy", 0.4), "should add") == "policy"
-    assert _keywordless_category("recommendation", pred("agenda", 0.3), "should add") == "other"
-    assert _keywordless_category("recommendation", pred("visibility", 0.8), "should add") == "visibility"
-    assert _keywordless_category("ask", pred("support", 0.8, p_ask=0.95), "we will share it") == "support"
-    assert _keywordless_category("ask", pred("support", 0.8, p_ask=0.7), "we need") == "other"  # unsure it is an ask
-    assert _keywordless_category("commitment", pred("policy", 0.9), "will be released next month") == "other"
+    assert keywordless_category("recommendation", pred("policy", 0.4), "should add") == "policy"
+    assert keywordless_category("recommendation", pred("agenda", 0.3), "should add") == "other"
+    assert keywordless_category("recommendation", pred("visibility", 0.8), "should add") == "visibility"
+    assert keywordless_category("ask", pred("support", 0.8, p_ask=0.95), "we will share it") == "support"
+    assert keywordless_category("ask", pred("support", 0.8, p_ask=0.7), "we need") == "other"  # unsure it is an ask
+    assert keywordless_category("commitment", pred("policy", 0.9), "will be released next month") == "other"
 
 
 def test_taught_is_a_capacity_building_keyword() -> None:

@@ -280,16 +280,16 @@ def test_self_clause_cut(sentence: str, pieces: int) -> None:
 
 
 def test_ask_before_a_colon_keeps_its_explanation_and_a_heading_does_not() -> None:
-    from forumlens.analyse.asks import _is_heading, _join_elaborations
+    from forumlens.analyse.askunits import is_heading, join_elaborations
     from forumlens.analyse.clauses import ask_units
 
     text = "Second, team up: an application from five networks together is stronger than five small ones."
     assert len(ask_units(text)) == 2  # the cutter splits at the colon
-    ((a, b),) = _join_elaborations(text, ask_units(text))
+    ((a, b),) = join_elaborations(text, ask_units(text))
     assert text[a:b].startswith("Second, team up:") and "five small ones" in text[a:b]
-    assert _is_heading("And to the regional development bank")
-    assert _is_heading("Three requests to the ministers")
-    assert not _is_heading("Second, team up")
+    assert is_heading("And to the regional development bank")
+    assert is_heading("Three requests to the ministers")
+    assert not is_heading("Second, team up")
 
 
 def test_commitment_of_the_speakers_body_with_new_verbs() -> None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse import askmodel, asks
+from forumlens.analyse import askmodel, asksentence, chairview
 from forumlens.tag import glossary
 from forumlens.text.fastre import Prefiltered
 from forumlens.threads import cues
 
 FILTERED = {
-    "spoken ask": asks._SPOKEN_ASK_CUE,
-    "relayed": asks._RELAYED_CUE,
+    "spoken ask": asksentence._SPOKEN_ASK_CUE,
+    "relayed": chairview._RELAYED_CUE,
     "list intro": askmodel._LIST_INTRO_CUE,
     "asked at": cues._ASKED_AT_CUE,
     "glossary term": glossary._CUE_FILTERED,

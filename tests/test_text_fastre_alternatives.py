@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from forumlens.analyse import askmodel, asks, questioncues, questiongroups
+from forumlens.analyse import askmodel, asksentence, chairview, questioncues, questiongroups
 from forumlens.summarise import rewrite
 from forumlens.text import fastre
 from forumlens.text.fastre import Prefiltered
@@ -30,8 +30,8 @@ _GATED = {
     "ANSWERS_NAME": (questiongroups._ANSWERS_NAME_FAST, questiongroups._ANSWERS_NAME),
     "LOST": (rewrite._LOST_FAST, rewrite._LOST),
     # per-sentence cues of asks, the ask model and the threads (stop 44, PF)
-    "SPOKEN_ASK": (asks._SPOKEN_ASK_CUE, asks._SPOKEN_ASK),
-    "RELAYED": (asks._RELAYED_CUE, asks._RELAYED),
+    "SPOKEN_ASK": (asksentence._SPOKEN_ASK_CUE, asksentence._SPOKEN_ASK),
+    "RELAYED": (chairview._RELAYED_CUE, chairview._RELAYED),
     "LIST_INTRO": (askmodel._LIST_INTRO_CUE, askmodel._LIST_INTRO),
     "ASKED_AT": (cues._ASKED_AT_CUE, cues._ASKED_AT),
 }

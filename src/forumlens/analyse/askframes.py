@@ -71,7 +71,7 @@ _SEND_TO = re.compile(
 # put to the state or the platforms: "I ask our government … to adopt the decrees", "we urge the
 # governments in our region to refrain from …", "we wish that the platforms stop …". What the state or
 # a platform is asked to do is a rule or a policy (a recommendation to the state already is,
-# `asks._STATE_BODY`); on the gold asks of issue 22 that put a request so, policy is the first
+# `askcategory._STATE_BODY`); on the gold asks of issue 22 that put a request so, policy is the first
 # category of 21 in 36 and "other" of one.
 # The state and the platforms as a request or a modal's subject names them (`_TO_STATE`, and the first
 # nouns of `_BODY`), said once.
@@ -200,7 +200,7 @@ def delivered(quote: str) -> bool:
 # the recommendation's modal, with words before the noun or a place after it: "the regulator in Peru should
 # let the telecentre share …", "the Ministry of Education should count the libraries as schools", "the
 # platforms should have people who read Urdu …". What a body is told to do about its own conduct is a rule,
-# policy in the annotators' convention (whom it is put to). `asks._STATE_BODY` and `askcues.POLICY_SUBJECT`
+# policy in the annotators' convention (whom it is put to). `askcategory._STATE_BODY` and `askcues.POLICY_SUBJECT`
 # read only a bare noun right before the modal ("regulators should"), so a longer subject fell to the
 # model's unsure "other" or to links-to-institutions (the body's name). Issue 22, stop 45 (AK): on the
 # never-seen sets of rounds 9–28 this fires right 3 times, wrong never (round 29: right 1, neutral 1; the

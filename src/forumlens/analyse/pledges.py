@@ -22,7 +22,7 @@ delivered (`delivery_promise`). What makes them commitments is their grammar, no
 - the sentence states it: a question ("will we publish it?") or a condition ("if the money is
   there, we will build …": the deed hangs on someone else's) commits to nothing.
 
-`asks._Sentence.commit` reads it only where the cue rules found no commitment, so every cue
+`asksentence.CueSentence.commit` reads it only where the cue rules found no commitment, so every cue
 commitment is as before. Still missed by design: a deed with no time ("we will continue for Baku"),
 and verbs that are floor talk elsewhere ("I will talk to the coordinators tomorrow", "we will start
 a radio campaign in January": `_TALK`).
