@@ -14,8 +14,8 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.askcues import CATEGORIES
 from forumlens.analyse.askcategory import WEAK_LEAD, WEAK_LEARNED, learned_or_keywords
+from forumlens.analyse.askcues import CATEGORIES
 from forumlens.analyse.asks import classify_category
 from forumlens.analyse.asksentence import CueSentence
 from forumlens.analyse.context import build_context

@@ -75,8 +75,8 @@ def test_an_unsure_cue_phrase_ask_on_record_takes_the_category_the_model_leans_t
     routed by the model's leaning category when it reaches `LEANING_CATEGORY`, not left "other";
     an ask `find_asks` drops, a weak lean, a frame `frame_category` reads and a commitment stay
     "other" (stop 40, K7)."""
-    from forumlens.analyse.askmodel import Prediction
     from forumlens.analyse.askcategory import LEANING_CATEGORY, keywordless_category
+    from forumlens.analyse.askmodel import Prediction
 
     def pred(cats: dict[str, float], p_ask: float = 0.6, kind: str = "ask") -> Prediction:
         return Prediction(p_ask, kind, max(cats, key=lambda c: cats[c]), cats)

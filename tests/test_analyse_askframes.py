@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
+from forumlens.analyse.askcategory import decided_after
 from forumlens.analyse.askframes import (
     brings_people_in,
     delivered,
@@ -15,7 +16,6 @@ from forumlens.analyse.askframes import (
     put_to_body,
     teaches,
 )
-from forumlens.analyse.askcategory import decided_after
 from forumlens.transcript.parse import parse_transcript
 
 

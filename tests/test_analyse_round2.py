@@ -117,8 +117,8 @@ def test_heading_before_a_colon_is_context_not_an_ask() -> None:
 
 
 def test_keywordless_recommendation_is_policy_or_a_confident_category_else_other() -> None:
-    from forumlens.analyse.askmodel import Prediction
     from forumlens.analyse.askcategory import keywordless_category
+    from forumlens.analyse.askmodel import Prediction
 
     def pred(category: str, p: float, p_ask: float = 1.0) -> Prediction:
         return Prediction(p_ask, "recommendation", category, {category: p, "other": 1 - p})
