@@ -31,14 +31,22 @@ a radio campaign in January": `_TALK`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import wraps
+
+from forumlens.text.fastre import Prefiltered
 
 __all__ = ["delivery_promise", "own_pledge"]
 
-# Verbs that speak about the meeting or the speaker's own talk, or say nothing to do.
-_TALK = frozenset(
-    [
-        "be",
-        "have",
+# Verbs that speak about the meeting or the speaker's own talk, or say nothing to do: a pledge whose
+# verb is one of them is the meeting's business ("I will now hear …", "we will take two questions").
+# being, having, wanting, trying: no deed named
+_NO_DEED = frozenset(
+    {"be", "have", "need", "get", "know", "want", "like", "hope", "think", "let", "keep", "try", "do", "use"}
+)
+# the speaker's own talk in the room
+_ROOM_TALK = frozenset(
+    {
         "hear",
         "see",
         "say",
@@ -46,23 +54,6 @@ _TALK = frozenset(
         "talk",
         "speak",
         "discuss",
-        "start",
-        "begin",
-        "move",
-        "go",
-        "come",
-        "take",
-        "give",
-        "pass",
-        "hand",
-        "turn",
-        "try",
-        "stop",
-        "end",
-        "close",
-        "wrap",
-        "summarise",
-        "summarize",
         "answer",
         "respond",
         "reply",
@@ -74,68 +65,19 @@ _TALK = frozenset(
         "show",
         "focus",
         "look",
-        "need",
-        "get",
-        "know",
-        "let",
-        "keep",
-        "hope",
-        "think",
-        "finish",
-        "conclude",
-        "mix",
-        "check",
-        "listen",
-        "allow",
-        "leave",
-        "return",
-        "reflect",
-        "note",
-        "remind",
-        "address",
-        "call",
-        "do",
-        "miss",
-        "remember",
-        "follow",
-        "wait",
-        "stay",
-        "sit",
-        "break",
-        "meet",
-        "lose",
-        "want",
-        "like",
-        "welcome",
-        "thank",
-        "adjourn",
-        "pause",
-        "use",
         "mention",
         "describe",
         "present",
         "walk",
         "touch",
         "spend",
-        "not",
-        "never",
-        "just",
-        "probably",
-        "maybe",
-        "also",
-        "still",
-        "only",
-        "now",
-        "chair",
-        "moderate",
-        "facilitate",
-        "unmute",
-        "mute",
-        "switch",
-        "jump",
-        "skip",
-        "admit",
-        "confess",
+        "reflect",
+        "note",
+        "remind",
+        "address",
+        "call",
+        "listen",
+        "check",
         "add",
         "stress",
         "argue",
@@ -144,8 +86,63 @@ _TALK = frozenset(
         "emphasize",
         "quote",
         "pick",
-    ]
+        "admit",
+        "confess",
+        "summarise",
+        "summarize",
+        "mix",
+    }
 )
+# the floor and the agenda
+_FLOOR = frozenset(
+    {
+        "start",
+        "begin",
+        "move",
+        "go",
+        "come",
+        "take",
+        "give",
+        "pass",
+        "hand",
+        "turn",
+        "stop",
+        "end",
+        "close",
+        "wrap",
+        "finish",
+        "conclude",
+        "allow",
+        "leave",
+        "return",
+        "follow",
+        "wait",
+        "stay",
+        "sit",
+        "break",
+        "meet",
+        "lose",
+        "miss",
+        "remember",
+        "welcome",
+        "thank",
+        "adjourn",
+        "pause",
+        "chair",
+        "moderate",
+        "facilitate",
+        "unmute",
+        "mute",
+        "switch",
+        "jump",
+        "skip",
+    }
+)
+_TALK = _NO_DEED | _ROOM_TALK | _FLOOR
+# Words that stand where the verb is when the modal's verb comes later or never ("we will not …", "I'll
+# just …", "we will probably …"; `_PLEDGE` keeps a few adverbs of its own before the verb): no deed is
+# read from them.
+_NOT_A_VERB = frozenset({"not", "never", "just", "probably", "maybe", "also", "still", "only", "now"})
 _PLEDGE = re.compile(
     r"\b(?P<subject>we|i|(?:our|my)\s+(?:[\w'‑-]+\s+){0,2}?[\w'‑-]+)"
     r"(?:\s+(?:will|shall|am\s+going\s+to|are\s+going\s+to|is\s+going\s+to)|'ll|'re\s+going\s+to|'m\s+going\s+to)"
@@ -180,14 +177,49 @@ _NOT_A_BODY = re.compile(
 )
 
 
+# Both readers are asked of every sentence the cue rules leave without a commitment, and again of the
+# same words by `analyse.asks` (its unit, a chair's sentence, the "other" kept on record): most
+# sentences hold no "will" and no deliverable, which the prefilters see without running the
+# patterns, and a text asked again is answered from memory (issue 19).
+_PLEDGE_CUE = Prefiltered(_PLEDGE)
+Found = re.Match[str] | None
+REMEMBERED = 256  # texts whose answers are kept: a sentence and its units are asked within a few calls
+REMEMBERED_LONGEST = 20_000  # longer texts (a 2 MB caption line) are read each time, never kept
+
+
+def _remembered(read: Callable[[str], Found]) -> Callable[[str], Found]:
+    """`read`, answered from memory for the last `REMEMBERED` texts asked (the answer is a pure
+    function of the text: the same match object comes back)."""
+    kept: dict[str, Found] = {}
+
+    @wraps(read)
+    def remembered(text: str) -> Found:
+        if len(text) > REMEMBERED_LONGEST:
+            return read(text)
+        if text in kept:
+            return kept[text]
+        if len(kept) >= REMEMBERED:
+            kept.clear()
+        found = kept[text] = read(text)
+        return found
+
+    return remembered
+
+
+@_remembered
 def own_pledge(text: str) -> re.Match[str] | None:
     """The first place where `text` states a deed of the speaker's side in the future ("we will start
     a campaign on the radio in January"), or None: the match's `verb` group is the deed taken on."""
     if "?" in text:
         return None
-    for m in _PLEDGE.finditer(text):
+    for m in _PLEDGE_CUE.finditer(text):
         verb = m.group("verb").lower()
-        if verb in _TALK or _NOT_A_BODY.search(m.group("subject")) or _RELATIVE.search(text, 0, m.start()):
+        if (
+            verb in _TALK
+            or verb in _NOT_A_VERB
+            or _NOT_A_BODY.search(m.group("subject"))
+            or _RELATIVE.search(text, 0, m.start())
+        ):
             continue
         if _CONDITION.search(text, 0, m.start()) or not _WHEN.search(text, m.end()):
             return None
@@ -216,11 +248,14 @@ _DELIVERY = re.compile(
     re.I,
 )
 
+_DELIVERY_CUE = Prefiltered(_DELIVERY, alternatives=True)
+
 # "The report goes to the Secretariat, and the Secretariat gives it to the MAG, this is the normal way":
 # the present tense of a habit describes how things go, it promises nothing.
 _HABIT = re.compile(r"\b(?:normal(?:ly)?|usual(?:ly)?|always|every\s+time|each\s+time|whenever|as\s+a\s+rule)\b", re.I)
 
 
+@_remembered
 def delivery_promise(text: str) -> re.Match[str] | None:
     """Where `text` says that what the session produced will reach people ("the session report will go
     to the Secretariat this week", "Luciano will circulate the notes on the mailing list by Friday"),
@@ -228,7 +263,7 @@ def delivery_promise(text: str) -> re.Match[str] | None:
     the colleague who carries it is the subject. A question or a condition is no promise."""
     if "?" in text:
         return None
-    m = _DELIVERY.search(text)
+    m = _DELIVERY_CUE.search(text)
     if m is None or _CONDITION.search(text, 0, m.start()) or _HABIT.search(text):
         return None
     return m
