@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 
 from forumlens.text.fastre import Prefiltered
 
@@ -188,20 +188,14 @@ REMEMBERED_LONGEST = 20_000  # longer texts (a 2 MB caption line) are read each 
 
 
 def _remembered(read: Callable[[str], Found]) -> Callable[[str], Found]:
-    """`read`, answered from memory for the last `REMEMBERED` texts asked (the answer is a pure
-    function of the text: the same match object comes back)."""
-    kept: dict[str, Found] = {}
+    """`read`, answered by `functools.lru_cache` for the last `REMEMBERED` texts asked (the answer is
+    a pure function of the text: the same match object comes back); a text longer than
+    `REMEMBERED_LONGEST` is read each time and never kept."""
+    kept = lru_cache(maxsize=REMEMBERED)(read)
 
     @wraps(read)
     def remembered(text: str) -> Found:
-        if len(text) > REMEMBERED_LONGEST:
-            return read(text)
-        if text in kept:
-            return kept[text]
-        if len(kept) >= REMEMBERED:
-            kept.clear()
-        found = kept[text] = read(text)
-        return found
+        return read(text) if len(text) > REMEMBERED_LONGEST else kept(text)
 
     return remembered
 
