@@ -117,7 +117,7 @@ three in four, when they read every turn of theirs with the same label and more 
 come back (a long office the label rules leave out); an office the speech writes as a lower-case
 phrase is no part of the name after it (`officenames.offices_written_in`); a full stop after an
 initial stays in a template's label (`Kultūras ministre L. Jo-Li.`). The label lines are read once
-per parse (`_LabelRecordsOnce`), by the rules' path and the template fallback alike.
+per parse (`_label_records_once`), by the rules' path and the template fallback alike.
 
 Turn text is an exact slice of the document text so citations stay verbatim.
 
@@ -134,6 +134,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Literal
 
 from ..models import Session, Turn
@@ -202,7 +203,7 @@ def parse_transcript(
     read in a view of the text, and turns cut from `text` again; a table, saved captions or a
     Markdown page with bold labels states its own turns.
     """
-    once = _LabelRecordsOnce()  # the rules' path and the template fallback both ask for it
+    once = _label_records_once()  # the rules' path and the template fallback both ask for it
     session, stated = _by_rules(text, source, sha256, label_model, once)
     return session if stated else choose_reading(text, session, GATE, label_records=once)
 
@@ -212,21 +213,17 @@ def parse_by_rules(
 ) -> Session:
     """`text` read by the exports' readers and the caption rules alone, no template fallback
     (what the fallback's gate weighs the template against, `bench/parse_gate.py`)."""
-    return _by_rules(text, source, sha256, label_model, _LabelRecordsOnce())[0]
+    return _by_rules(text, source, sha256, label_model, _label_records_once())[0]
 
 
-class _LabelRecordsOnce:
-    """`records.read_label_records`, read at most once per text in one parse: the rules' path
-    (`_parse`) asks for a national record's label lines, and the template fallback
-    (`templates.read_template`) asks again for the same text."""
+LabelRecords = Callable[[str], ExportMarks | None]
 
-    def __init__(self) -> None:
-        self._read: dict[str, ExportMarks | None] = {}
 
-    def __call__(self, text: str) -> ExportMarks | None:
-        if text not in self._read:
-            self._read[text] = read_label_records(text)
-        return self._read[text]
+def _label_records_once() -> LabelRecords:
+    """`records.read_label_records`, read at most once per text in one parse (`functools.cache` made
+    per parse, so nothing outlives it): the rules' path (`_parse`) asks for a national record's
+    label lines, and the template fallback (`templates.read_template`) asks again for the same text."""
+    return cache(read_label_records)
 
 
 def _by_rules(
@@ -234,7 +231,7 @@ def _by_rules(
     source: str,
     sha256: str,
     label_model: LabelModel | Literal["shipped"] | None,
-    label_records: _LabelRecordsOnce,
+    label_records: LabelRecords,
 ) -> tuple[Session, bool]:
     """The rules' reading, and whether a structured export stated its turns (no fallback then)."""
     structured = read_mail_archive(text)  # mail (`mailreader.py`): its headers state who wrote each message
@@ -255,13 +252,13 @@ def _by_rules(
 
 
 def choose_reading(
-    text: str, session: Session, rule: GateRule, *, label_records: Callable[[str], ExportMarks | None] | None = None
+    text: str, session: Session, rule: GateRule, *, label_records: LabelRecords | None = None
 ) -> Session:
     """`session` (the rules' reading), or the file's learned template's when the gate (`gate.py`)
     prefers it. A template can mark at most one turn a line and must read the rules' own lines to
     agree with them, so a file where no template could outnumber the rules enough is never read by
     its template (`agreeing_bound`, cheap: most files stop here). `label_records`: the parse's
-    `_LabelRecordsOnce`, so the template reads the label lines the rules read already."""
+    `_label_records_once`, so the template reads the label lines the rules read already."""
     reader = label_records or read_label_records
     least = rule.least() * max(1, len(session.turns))
     if text.count("\n") + 1 < least:
@@ -282,9 +279,7 @@ def choose_reading(
     return template if prefer_template(text, session.turns, template.turns, rule) else session
 
 
-def _short_record_reading(
-    text: str, session: Session, rule: GateRule, label_records: Callable[[str], ExportMarks | None]
-) -> Session:
+def _short_record_reading(text: str, session: Session, rule: GateRule, label_records: LabelRecords) -> Session:
     """A file without a turn of the rules, too short for the first gate: its template's reading
     when the gate's `short_record` takes it, else the rules' (empty) reading."""
     learned = read_template(text, label_records) if rule.few_lines and text.count("\n") + 1 >= rule.few_gain else None
@@ -318,7 +313,7 @@ def _parse(
     source: str,
     sha256: str,
     label_model: LabelModel | Literal["shipped"] | None,
-    label_records: _LabelRecordsOnce,
+    label_records: LabelRecords,
 ) -> Session:
     """`parse_transcript` of a text the rules read as it is (see there)."""
     starts = line_starts(text)
