@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROUND = 33  # the round whose sets are blind now
+ROUND = 34  # the round whose sets are blind now
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "tests" / "resources"
