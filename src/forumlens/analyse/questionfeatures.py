@@ -319,15 +319,33 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
     Used after the fate is decided, never as a fate feature: as a feature it fired on as
     many answered questions (an addressee answering again on the same topic) and did not
     improve the leave-one-set-out figures (stop 23)."""
-    later = later_turns(ctx)
-    speaks = list(later.speaks(g.turn, g.to))
+    speaks = list(later_turns(ctx).speaks(g.turn, g.to))
     if len(speaks) < 2 or ctx.is_moderator(speaks[0]) or not _aside(ctx.turns[speaks[0]].text[:600]):
         return None  # a chair speaks all session long: their later turns share the topic, not the answer
+    return _comes_back(ctx, g, g.to, speaks)
+
+
+def replier_returns(ctx: AnalysisContext, g: QuestionGroup, reply: int) -> int | None:
+    """The turn in which the one who put the question off in reply turn `reply` ("let me answer that
+    one at the very end", "I need to look at the numbers") takes it up again after someone else has
+    spoken, read as `addressee_returns` reads the addressee's return; None when they never do (the
+    question was left open) or when the replier chairs (their later turns share the topic)."""
+    name = ctx.people[reply].name
+    if name is None or ctx.is_moderator(reply):
+        return None
+    speaks = [reply, *(j for j in later_turns(ctx).speaks(g.turn, name, after=reply))]
+    return _comes_back(ctx, g, name, speaks) if len(speaks) > 1 else None
+
+
+def _comes_back(ctx: AnalysisContext, g: QuestionGroup, name: str | None, speaks: list[int]) -> int | None:
+    """Of `name`'s turns `speaks` after the question (the first: the reply that set it aside), the
+    first with someone else's turn before it that takes the question up (`addressee_returns`)."""
+    later = later_turns(ctx)
     words = content_words(" ".join(s.text for s in g.core))
     asker = _asker_words(ctx, g) if not g.from_moderator else set()
     # someone else's first turn after the addressee's first reply: a later turn of theirs with
     # someone in between comes after it
-    between = next((k for k in later.follows(g.turn, after=speaks[0]) if ctx.people[k].name != g.to), None)
+    between = next((k for k in later.follows(g.turn, after=speaks[0]) if ctx.people[k].name != name), None)
     for j in speaks[1:]:
         if between is None or between >= j:
             continue  # the addressee's own next turn, no one in between
@@ -336,7 +354,7 @@ def addressee_returns(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
             return j
         if RETURN_TO.search(text[:RETURN_OPENING]):
             return j  # "Yes, thank you for waiting.  So, in our law, …": the return opens the turn
-        if _handed(ctx, g.to or "", j, speaks[0]):
+        if _handed(ctx, name or "", j, speaks[0]):
             return j
     return None
 

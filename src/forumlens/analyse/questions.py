@@ -129,7 +129,7 @@ from .questiongroups import is_announcement as is_announcement
 from .questionsentences import is_housekeeping as is_housekeeping
 from .questionsentences import is_question_sentence as is_question_sentence
 from .relayedreply import relayed_reply_answers
-from .replyreader import ANSWERS
+from .replyreader import ANSWERS, DEFERS
 from .replyshared import voice_between
 from .restated import restated_originals
 
@@ -277,6 +277,11 @@ def _follows(ctx: AnalysisContext, asked: int, after: int | None = None) -> Iter
     )
 
 
+def _turn_at(ctx: AnalysisContext, line: int) -> int | None:
+    """The index of the turn that opens on `line`, or None."""
+    return next((t.index for t in ctx.turns if t.line == line), None)
+
+
 def _next_is_moderator(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """Whether the first speech turn after the question's is a moderator's."""
     j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
@@ -381,7 +386,7 @@ def link_answers(
     or no model is shipped. Answer lines are the rules' where they found some.
     """
     from .collectedreply import collected_fates  # builds on this module's helpers
-    from .questionfeatures import addressee_returns, asker_names  # build on this module's helpers
+    from .questionfeatures import addressee_returns, asker_names, replier_returns  # build on this module's helpers
     from .questionmodel import answer_lines, load_question_model  # the model builds on this module
 
     chosen = None if rules_only else (model or load_question_model())
@@ -442,14 +447,18 @@ def link_answers(
                 # taken up after other business: answered there, or left open there ("Yuki, the
                 # consultant.  I must be honest, we do not know yet.")
                 status, lines = ("answered-later", [ctx.turns[found[1]].line]) if found[0] else ("unanswered", [])
-        if (
-            status == "answered"
-            and lines
-            and not rec.promised
-            and reply_reading(ctx, g, groups, lines, paired) != ANSWERS
-        ):
-            # every reply paired with it only defers, declines, hands it on or repairs the line
-            status, lines = "unanswered", []
+        reading = (
+            reply_reading(ctx, g, groups, lines, paired)
+            if status == "answered" and lines and not rec.promised
+            else ANSWERS
+        )
+        if reading != ANSWERS:
+            # every reply paired with it only defers, declines, hands it on or repairs the line; one
+            # that put it off ("let me answer that one at the very end") is answered where its
+            # replier takes it up again after others spoke, and left open when they never do
+            reply = _turn_at(ctx, lines[0])
+            back = replier_returns(ctx, g, reply) if reading == DEFERS and reply is not None else None
+            status, lines = ("answered-later", [ctx.turns[back].line]) if back is not None else ("unanswered", [])
         replied = named_reply(ctx, g)
         if replied is not None and _replied_elsewhere(ctx, groups, g, status, lines, replied):
             # "To answer Sandra, …": the reply that says whose question it answers is its answer,

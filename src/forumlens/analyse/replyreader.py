@@ -68,10 +68,90 @@ _HANDS_ON = re.compile(
 _PRONOUNS = frozenset({"You", "Yes", "No", "Okay", "Right", "Anyone", "Anybody", "Everyone", "Everybody", "Who"})
 # Thanks and assent with nothing after them ("Thank you, Jonas.", "Okay.", "Sorry."), or a sentence
 # that only manages the floor or the line (`PROCEDURAL`): courtesy says nothing to the question.
-_COURTESY = re.compile(r"^\W*(?:thank(?:s| you)|okay|ok|sorry|well|good|great|right)\b[\w ,.'!-]{0,30}[.!]?\s*$", re.I)
+_COURTESY = re.compile(
+    r"^\W*(?:thank(?:s| you)|okay|ok|sorry|well|good|great|right|(?:i|we)(?: am|'m| are|'re)(?: very| so| really)? sorry"
+    r"|(?:i|we) apologi[sz]e|my apologies)\b[\w ,.'!-]{0,30}[.!]?\s*$",
+    re.I,
+)
+# A caption's stage direction standing alone ("(Laughter)", "[ APPLAUSE ]").
+_STAGE = re.compile(r"^\W*[\[(][^\])]{1,40}[\])]\W*$")
 # A reply sentence that opens with its yes or no ("Yes, in Bemba and Nyanja.", "No, not yet.").
 _NEXT = re.compile(r"\bthe next (?:one|question|item|speaker)\b", re.I)  # "Fredrik, the next one, please."
 _YES_NO = re.compile(r"^\W*(?:yes|yeah|no|not yet|of course|sure|absolutely|exactly|correct)\b", re.I)
+
+
+# A refusal to make something known (issue 22, stop 49): a first-person subject, a modal of ability or
+# permission negated ("cannot", "will not", "may not", "am not allowed / permitted / authorised / at
+# liberty / in a position to") and a verb of communication or disclosure (comment, announce, discuss,
+# reveal, disclose, elaborate, go into, get into, speak to, talk about, ...), or the same verb with the
+# thing withheld fronted ("This I cannot discuss"). Why: round 33's declines said "I am not allowed to
+# comment on that in public", "I cannot announce prices here", "this I cannot discuss"; `cues.DECLINE`
+# lists verbs and objects one by one and had none of the three.
+_ADVERB_WORDS = r"(?:really|honestly|simply|just|personally|actually|unfortunately|also|still|then|now)"
+_NEG_MODAL = (
+    r"(?:cannot|can'?t|can not|could not|couldn'?t|will not|won'?t|may not|must not|would rather not|prefer not to"
+    r"|(?:am|are|'m|'re) not (?:allowed|permitted|authori[sz]ed|at liberty|free|in a position|able) to)"
+)
+_TELL_VERB = (
+    r"(?:comment|announce|discuss|reveal|disclose|divulge|elaborate|speak (?:to|about|on)|talk about|go public with"
+    r"|publish|share|confirm|name"
+    # "go into" says something only of a matter ("go into it", "go into the specifics"), not of a place
+    # ("We cannot go into the houses")
+    r"|(?:go|get|enter) into(?= (?:it|this|that|these|those|them|the (?:matter|question|case|specifics|substance))\b))"
+)
+_WITHHELD = re.compile(
+    r"(?:^|(?<=[\s,;:(]))(?:i|we)(?:\s+"
+    + _ADVERB_WORDS
+    + r")*\s+"
+    + _NEG_MODAL
+    + r"(?:\s+"
+    + _ADVERB_WORDS
+    + r")*\s+"
+    + _TELL_VERB
+    + r"\b(?P<rest>[^.!?]*)",
+    re.I,
+)
+# What makes such a refusal floor management, not a decline: it holds back a share of a long answer
+# ("I cannot discuss every point today", "I can't go into detail"), for lack of time ("I will not talk
+# about the police, I have only seven minutes"), or a contrast in the same sentence goes on to answer
+# ("..., but the short version is ...").
+_SHARE_HELD = re.compile(
+    r"^\W*(?:on\s+|about\s+|into\s+)?(?:every|each|all|everything|(?:much|any|more|further|great|full|the|all the) details?"
+    r"|details?|length|more|much|further|at length|in (?:depth|full|detail))\b"
+    r"|\b(?:minutes?|seconds?|time)\b|\bbut\b",
+    re.I,
+)
+
+
+def withholds(sentence: str) -> bool:
+    """Whether `sentence` refuses to make the matter known (`_WITHHELD`: "I am not allowed to comment on
+    that in public", "I cannot announce prices here", "This I cannot discuss"), not only a share of a
+    long answer or for lack of time (`_SHARE_HELD`: "I cannot discuss every point today", "I can't go
+    into detail in five minutes, but ...")."""
+    return any(not _SHARE_HELD.search(m.group("rest")) for m in _WITHHELD.finditer(sentence))
+
+
+# An answer put off by the one who gives it (issue 22, stop 49), read in the reply turn itself: an
+# answer or a return promised for a later point of the session ("let me answer that one at the very
+# end", "I answer you before the end", "I will come back to that"), a look at what the answer needs
+# first ("I need to look at the numbers"), or the floor given to the next speaker first ("Let the next
+# speaker go first"). Why: round 33 put four questions off this way and each was read answered on the
+# spot, because the reply's other words passed for an answer.
+_PUT_OFF = re.compile(
+    r"\b(?:(?:i|we)(?:'ll| will| shall| can)?|let me|let us|let's)(?: " + _ADVERB_WORDS + r")*"
+    r" (?:answer|reply|respond|come back|get back|return|turn back|go back|take (?:it|this|that)(?: one)?)\b"
+    r"(?:(?! but\b)[^.!?;]){0,40}?\b(?:at|before|by|towards?|near) the (?:very )?end\b"
+    r"|\b(?:i|we)(?:'ll| will)? (?:come|get|go) back to (?:it|this|that|you|your question)\b(?![^.!?]*\bnow\b)"
+    r"|\b(?:i|we) (?:need|have|want|must) to (?:look at|look up|check|find|verify)(?: first)? (?:the|my|our) "
+    r"(?:numbers?|figures?|data|notes?|papers?|documents?|files?)\b"
+    r"|^\W*let (?:the next (?:speaker|person|question)|(?:somebody|someone|the others?) else|(?:him|her|them)) (?:go|speak|ask) first\b",
+    re.I,
+)
+
+
+def puts_off(sentence: str) -> bool:
+    """Whether `sentence` puts the answer off to later in the session (`_PUT_OFF`)."""
+    return bool(_PUT_OFF.search(sentence))
 
 
 def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None:
@@ -83,9 +163,9 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
     office will send it officially to the platforms" answers "will the list be sent?")."""
     if _REPAIR.search(sentence):
         return NONE
-    if DECLINE_SENTENCE.search(sentence):
+    if DECLINE_SENTENCE.search(sentence) or withholds(sentence):
         return DECLINES
-    if TO_CHANNEL.search(sentence):
+    if TO_CHANNEL.search(sentence) or puts_off(sentence):
         return DEFERS
     if ANSWERS_NOW.search(sentence) or _YES_NO.match(sentence):
         return None
@@ -107,7 +187,7 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
 def _courtesy(sentence: str) -> bool:
     """Thanks, assent, procedure or a short call of the next speaker or item (`FLOOR_CUE`, `FLOOR_OPEN`:
     "Fredrik, the next one, please.") that says nothing to the question ("Thank you, Jonas.", "Okay.")."""
-    return bool(_COURTESY.match(sentence)) or (
+    return bool(_COURTESY.match(sentence) or _STAGE.match(sentence)) or (
         bool(
             PROCEDURAL.search(sentence)
             or FLOOR_CUE.search(sentence)
@@ -133,6 +213,8 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
     `questionfates.answers_then_promises` reads it)."""
     sentences = sentence_texts(text)
     end = next((k for k, x in enumerate(sentences) if MOVES_ON.match(x)), len(sentences))
+    if question and _put_off_alone(sentences[:end], question):
+        return DEFERS
     kinds: list[str] = []
     stopped = False  # the replier stopped for time: only words about the question still answer it
     for sentence in sentences[:end]:
@@ -140,6 +222,9 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
         if kind is not None:
             kinds.append(kind)
             stopped = stopped or bool(CUT_OFF.search(sentence) or TIME_SHORT.search(sentence))
+            # after a refusal to make it known, what follows is its reason ("The matter is with the
+            # court now"): only words about the question still answer it
+            stopped = stopped or (kind == DECLINES and withholds(sentence))
         elif stopped and question:
             if takes_up(sentence, question):
                 return ANSWERS
@@ -148,6 +233,21 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
         ):
             return ANSWERS
     return kinds[0] if kinds else None
+
+
+def _put_off_alone(sentences: list[str], question: Set[str]) -> bool:
+    """Whether the reply puts the question off (`puts_off`) and says nothing to it around that: no
+    sentence before or after that makes no non-answer takes its words up (`takes_up`) or gives a
+    figure after it. Why: a reply that first answers the asker's other point ("The islands, yes, we
+    will write a box about the remote islands.  The question of the money ..., let me answer that one at
+    the very end") read as an answer by its first sentence (round 33)."""
+    at = next((k for k, x in enumerate(sentences) if puts_off(x)), None)
+    if at is None:
+        return False
+    said = [x for k, x in enumerate(sentences) if k != at and sentence_kind(x, question) is None]
+    return not any(takes_up(x, question) for x in said) and not any(
+        re.search(r"\d", x) for x in sentences[at + 1 :] if sentence_kind(x, question) is None
+    )
 
 
 # A decline read by its grammar (`declines_first`): a first-person or "nobody" subject, a negation,
