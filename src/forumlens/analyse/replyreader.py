@@ -90,7 +90,7 @@ _YES_NO = re.compile(r"^\W*(?:yes|yeah|no|not yet|of course|sure|absolutely|exac
 _ADVERB_WORDS = r"(?:really|honestly|simply|just|personally|actually|unfortunately|also|still|then|now)"
 _NEG_MODAL = (
     r"(?:cannot|can'?t|can not|could not|couldn'?t|will not|won'?t|may not|must not|would rather not|prefer not to"
-    r"|(?:am|are|'m|'re) not (?:allowed|permitted|authori[sz]ed|at liberty|free|in a position|able) to)"
+    r"|(?:am|are|['’]m|['’]re) not (?:allowed|permitted|authori[sz]ed|at liberty|free|in a position|able) to)"
 )
 _TELL_VERB = (
     r"(?:comment|announce|discuss|reveal|disclose|divulge|elaborate|speak (?:to|about|on)|talk about|go public with"
@@ -102,7 +102,7 @@ _TELL_VERB = (
 _WITHHELD = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?:i|we)(?:\s+"
     + _ADVERB_WORDS
-    + r")*\s+"
+    + r")*(?:\s+|(?=['’]))"
     + _NEG_MODAL
     + r"(?:\s+"
     + _ADVERB_WORDS
