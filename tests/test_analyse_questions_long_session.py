@@ -2,7 +2,7 @@
 the answers of reading the session each time, also when sessions alternate.
 
 `AnalysisContext.name_words` keeps a session's speaker name words on its context,
-`questionfeatures._said_lower` and `_topic_word` keep their whole-session searches per
+`questionfeatures.said_lower` and `topic_word` keep their whole-session searches per
 (text, word): each is compared with the plain computation on two real sessions, asked in
 turn, and the fate features of both are compared with a run whose caches are bypassed.
 """
@@ -46,11 +46,11 @@ def test_session_word_searches_match_plain_ones(contexts: list[AnalysisContext])
         text = ctx.session.text
         for word in sorted(set(re.findall(r"[A-Z][a-z]{2,}", text)))[:60]:
             low = word.lower()
-            assert questionfeatures._said_lower(text, word) == bool(
+            assert questionfeatures.said_lower(text, word) == bool(
                 low in text and re.search(rf"\b{re.escape(low)}\b", text)
             )
             many = len(re.findall(rf"\b{re.escape(word)}\b", text)) > questionfeatures.TOPIC_MENTIONS
-            assert questionfeatures._topic_word(text, word) == many
+            assert questionfeatures.topic_word(text, word) == many
 
 
 def test_fate_features_without_the_kept_lookups(
@@ -58,7 +58,7 @@ def test_fate_features_without_the_kept_lookups(
 ) -> None:
     kept = [[r.features for r in question_fates(c, find_question_groups(c))] for c in contexts]
     assert sum(len(k) for k in kept) > 20
-    monkeypatch.setattr(questionfeatures, "_said_lower", questionfeatures._said_lower.__wrapped__)
-    monkeypatch.setattr(questionfeatures, "_topic_word", questionfeatures._topic_word.__wrapped__)
+    monkeypatch.setattr(questionfeatures, "said_lower", questionfeatures.said_lower.__wrapped__)
+    monkeypatch.setattr(questionfeatures, "topic_word", questionfeatures.topic_word.__wrapped__)
     plain = [[r.features for r in question_fates(c, find_question_groups(c))] for c in reversed(contexts)]
     assert kept == plain[::-1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from forumlens.analyse import find_intel
-from forumlens.analyse.questionsentences import _relay_items
+from forumlens.analyse.questionsentences import relay_items
 from forumlens.transcript.parse import parse_transcript
 
 from .questions_support import rule_questions
@@ -32,7 +32,7 @@ _ITEMS = {
 
 @pytest.mark.parametrize("said", list(_ITEMS))
 def test_a_box_item_with_an_addressee_heading_is_read_out_for_its_sender(said: str) -> None:
-    [relay] = _relay_items(said, said, 0)
+    [relay] = relay_items(said, said, 0)
     assert (relay.name, relay.to) == _ITEMS[said]
 
 
@@ -44,7 +44,7 @@ def test_a_box_item_with_an_addressee_heading_is_read_out_for_its_sender(said: s
     ],
 )
 def test_a_heading_without_a_question_reads_nothing_out(said: str) -> None:
-    assert _relay_items(said, said, 0) == []
+    assert relay_items(said, said, 0) == []
 
 
 _RECORD = """>> RUTA KALNINA:  Welcome to the workshop on school connectivity.  My co-host Pavel reads the questions from the Q&A box.

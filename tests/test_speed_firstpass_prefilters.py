@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse.questionfeatures import TOPIC_MENTIONS, _topic_word
-from forumlens.analyse.questions import _may_take_up, _taken_up_pattern
+from forumlens.analyse.questionfeatures import TOPIC_MENTIONS, topic_word
+from forumlens.analyse.questions import may_take_up, taken_up_pattern
 from forumlens.models import Turn
 from forumlens.resolve.selfnames import _said_alone, full_name_said, middle_name_said
 
@@ -36,22 +36,22 @@ NOT_TAKEN_UP = [
 
 @pytest.mark.parametrize("text", TAKEN_UP)
 def test_every_shape_the_taken_up_pattern_reads_passes_the_prefilter(text: str) -> None:
-    assert _taken_up_pattern(tuple(NAMES)).search(text) is not None
-    assert _may_take_up(text, NAMES)
+    assert taken_up_pattern(tuple(NAMES)).search(text) is not None
+    assert may_take_up(text, NAMES)
 
 
 @pytest.mark.parametrize("text", NOT_TAKEN_UP)
 def test_a_turn_with_none_of_the_literals_is_skipped_and_the_pattern_agrees(text: str) -> None:
-    assert not _may_take_up(text, NAMES)
-    assert _taken_up_pattern(tuple(NAMES)).search(text) is None
+    assert not may_take_up(text, NAMES)
+    assert taken_up_pattern(tuple(NAMES)).search(text) is None
 
 
 def test_a_topic_word_is_counted_as_a_whole_word_after_the_substring_count() -> None:
     said = " ".join(["Kigali hosts it."] * (TOPIC_MENTIONS + 1))
-    assert _topic_word(said, "Kigali")
-    assert not _topic_word(" ".join(["Kigali hosts it."] * TOPIC_MENTIONS), "Kigali")
+    assert topic_word(said, "Kigali")
+    assert not topic_word(" ".join(["Kigali hosts it."] * TOPIC_MENTIONS), "Kigali")
     # enough substrings, but inside longer words: the whole-word count decides
-    assert not _topic_word(" ".join(["Kigalian food."] * (TOPIC_MENTIONS + 3)), "Kigali")
+    assert not topic_word(" ".join(["Kigalian food."] * (TOPIC_MENTIONS + 3)), "Kigali")
 
 
 def _turns(*texts: str) -> list[Turn]:

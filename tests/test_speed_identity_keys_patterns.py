@@ -9,7 +9,7 @@ characters just below and above U+2000, lone surrogates):
   search instead of a Python walk over every character;
 - `speakers.name_key` skips the walk that drops combining marks when the decomposed text is
   ASCII (no ASCII character is one);
-- `questions._taken_up_pattern` / `_named_reply_pattern` are compiled once per set of asker
+- `questions.taken_up_pattern` / `named_reply_pattern` are compiled once per set of asker
   names, and only for a question a later turn names the asker of: a cache keyed wrongly
   (by one name, or by an unordered set) would hand one asker another's pattern;
 - `cues._WordIndex` finds a word's places once per word and text, as the regex scan does;
@@ -123,24 +123,24 @@ def test_question_patterns_are_the_ones_built_per_question() -> None:
     """The kept pattern of a set of names is the one building it afresh gives (`__wrapped__`: no cache)."""
     for names in (["Adaeze"], ["Kaveh", "Tomás"], ["Tehran", "Nadia"], ["O'Neil", "Smith-Jones"]):
         key = tuple(sorted(names))
-        for kept in (questions._taken_up_pattern, questions._named_reply_pattern):
+        for kept in (questions.taken_up_pattern, questions.named_reply_pattern):
             assert kept(key).pattern == kept.__wrapped__(key).pattern
             assert kept(key) is kept(tuple(sorted(names)))  # asked again: built once
-        assert questions._named_reply_pattern(key).pattern.startswith(rf"\b{REPLY_HEAD}\s+(?:")
+        assert questions.named_reply_pattern(key).pattern.startswith(rf"\b{REPLY_HEAD}\s+(?:")
 
 
 def test_question_pattern_cache_keeps_askers_apart() -> None:
     """One asker's pattern never answers for another's name, whatever was asked before."""
-    anna, omar = questions._taken_up_pattern(("Anna",)), questions._taken_up_pattern(("Omar",))
+    anna, omar = questions.taken_up_pattern(("Anna",)), questions.taken_up_pattern(("Omar",))
     assert anna is not omar
     assert anna.search("On Anna's question about the feedback, we will publish it.")
     assert not omar.search("On Anna's question about the feedback, we will publish it.")
-    both = questions._taken_up_pattern(("Anna", "Omar"))
+    both = questions.taken_up_pattern(("Anna", "Omar"))
     assert both.search("the number for Omar: forty schools")
-    assert questions._taken_up_pattern(("Anna", "Omar")) is both  # asked again: the kept one
-    reply = questions._named_reply_pattern(("Sandra",))
+    assert questions.taken_up_pattern(("Anna", "Omar")) is both  # asked again: the kept one
+    reply = questions.named_reply_pattern(("Sandra",))
     assert reply.search("To answer Sandra, ministries publish the figures.")
-    assert not questions._named_reply_pattern(("Omar",)).search("To answer Sandra, ministries publish the figures.")
+    assert not questions.named_reply_pattern(("Omar",)).search("To answer Sandra, ministries publish the figures.")
 
 
 def test_word_positions_are_the_regex_scan(texts: list[str]) -> None:

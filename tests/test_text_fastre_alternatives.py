@@ -26,8 +26,8 @@ from .test_text_wordstart import _sentences  # the caption sentences the word-st
 _GATED = {
     "DEFERS": (questioncues.DEFERS_FAST, questioncues.DEFERS),
     "NOT_KNOWN": (questioncues.NOT_KNOWN_FAST, questioncues.NOT_KNOWN),
-    "READ_BACK": (questioncues._READ_BACK_FAST, questioncues.READ_BACK),
-    "ANSWERS_NAME": (questiongroups._ANSWERS_NAME_FAST, questiongroups._ANSWERS_NAME),
+    "READ_BACK": (questioncues.READ_BACK_FAST, questioncues.READ_BACK),
+    "ANSWERS_NAME": (questiongroups.ANSWERS_NAME_FAST, questiongroups.ANSWERS_NAME),
     "LOST": (rewrite._LOST_FAST, rewrite._LOST),
     # per-sentence cues of asks, the ask model and the threads (stop 44, PF)
     "SPOKEN_ASK": (asksentence._SPOKEN_ASK_CUE, asksentence._SPOKEN_ASK),

@@ -40,8 +40,8 @@ VOICE_TAGS = _words("so yes hello hi okay ok sorry i we me everybody everyone")
 def test_every_callers_set_is_exactly_the_one_it_had() -> None:
     assert firstnames.NOT_NAMES == FIRSTNAMES
     assert cues._NOT_NAMES == RESOLVE_CUES
-    assert questioncues._NOT_NAME == QUESTIONCUES
-    assert questionfeatures._NOT_NAMES == QUESTIONFEATURES
+    assert questioncues.NOT_NAME == QUESTIONCUES
+    assert questionfeatures.NOT_NAMES == QUESTIONFEATURES
     assert selfnames._NOT_NAMES == VOICE_TAGS  # kept apart: built from `voice_tag`'s own openers
 
 

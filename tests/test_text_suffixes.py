@@ -19,7 +19,7 @@ import pytest
 from forumlens.analyse import questionfeatures
 from forumlens.analyse.context import build_context
 from forumlens.analyse.questioncues import ANSWERS_NOW
-from forumlens.analyse.questionfeatures import _ASIDES
+from forumlens.analyse.questionfeatures import ASIDES
 from forumlens.analyse.questions import find_question_groups, question_fates
 from forumlens.text.suffixes import Suffixes, last_start, lookback
 from forumlens.transcript.parse import parse_transcript
@@ -74,7 +74,7 @@ def test_random_texts_every_suffix(source: str) -> None:
 
 def test_aside_patterns_on_every_sentence_end_of_real_turns() -> None:
     session = parse_transcript(SHARED.read_text("utf-8"))
-    patterns = [ANSWERS_NOW, *_ASIDES.patterns]
+    patterns = [ANSWERS_NOW, *ASIDES.patterns]
     checked = 0
     for turn in session.turns:
         if not 400 <= len(turn.text) <= 2000:  # the plain search of every suffix is quadratic

@@ -80,10 +80,12 @@ __all__ = [
     "NEXT_QUESTION_HEAD",
     "NOT_KNOWN",
     "NOT_KNOWN_FAST",
+    "NOT_NAME",
     "ORDINAL_QUESTION",
     "PASS_ON_WORDS",
     "QUOTED_RELAY",
     "READ_BACK",
+    "READ_BACK_FAST",
     "REPLY_HEAD",
     "REPORTED",
     "REPORTED_ITEM",
@@ -474,12 +476,12 @@ READ_BACK = compile_cue(
 )
 
 
-_READ_BACK_FAST = Prefiltered(READ_BACK, alternatives=True)  # see `DEFERS_FAST`
+READ_BACK_FAST = Prefiltered(READ_BACK, alternatives=True)  # see `DEFERS_FAST`
 
 
 def without_read_back(text: str) -> str:
     """`text` up to a read-back of the chair's notes (`READ_BACK`), or all of it."""
-    m = _READ_BACK_FAST.search(text)
+    m = READ_BACK_FAST.search(text)
     return text[: m.start()] if m else text
 
 
@@ -542,7 +544,7 @@ _GREETING = (
 )
 _SELF = re.compile(r"(?:\bmy name is|\bI am|\bI'm)\s+(?P<n>" + _NAME + r")", re.I)
 _LEAD = re.compile(r"^(?:\W*" + _GREETING + r"\b)*\W*(?P<n>" + _NAME + r")\s*(?:,|\bfrom\b)", re.I)
-_NOT_NAME = (
+NOT_NAME = (
     COURTESY_OPENERS
     | JOINER_OPENERS
     | frozenset(
@@ -593,7 +595,7 @@ def intro_name(opening: str) -> str | None:
     name it thanks is not its own."""
     for pattern in (_SELF, _LEAD):
         m = pattern.search(opening)
-        if m and m.group("n").split()[0].lower() not in _NOT_NAME and not _vocative(opening, m):
+        if m and m.group("n").split()[0].lower() not in NOT_NAME and not _vocative(opening, m):
             return m.group("n")
     return None
 

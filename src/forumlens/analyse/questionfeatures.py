@@ -58,7 +58,20 @@ from .questions_later import later_turns
 from .questionsentences import _words
 from .restated import only_restates
 
-__all__ = ["CLOSING", "DEFER", "NOT_KNOWN", "FateContext", "addressee_returns", "fate_features", "following_turns"]
+__all__ = [
+    "ASIDES",
+    "CLOSING",
+    "DEFER",
+    "NOT_KNOWN",
+    "NOT_NAMES",
+    "FateContext",
+    "addressee_returns",
+    "fate_features",
+    "following_turns",
+    "replier_returns",
+    "said_lower",
+    "topic_word",
+]
 
 # A moderator closing the session or the round ("thank you all for coming", "in closing",
 # "before we close", "final remarks").
@@ -117,7 +130,7 @@ def _aside(text: str) -> bool:
     the speaker says they answer now (`ANSWERS_NOW`: "I will answer only partly because we are
     out of time"). Kept per text: the fate features weigh the same reply for each question it
     follows (about half the calls repeat a text), and `NOT_KNOWN`/`DEFERS` cost ~1 ms a reply."""
-    return not _ANSWERS_NOW.search(text) and _ASIDES.any_search(text)
+    return not _ANSWERS_NOW.search(text) and ASIDES.any_search(text)
 
 
 # Substantive words of a reply before its first aside that make the aside a remark on a part
@@ -133,7 +146,7 @@ def _late_aside(text: str, question: set[str] | None = None) -> bool:
     one of the `question`'s content words): words that only talk about the question ("I'd rather
     give you the correct number than a guess.  Let me send a message to my office, …") answer
     nothing. A long reply is not held to it: its opening greets and frames before it answers."""
-    starts = [m.start() for p in _ASIDES.patterns if (m := p.search(text))]
+    starts = [m.start() for p in ASIDES.patterns if (m := p.search(text))]
     if not starts:
         return False
     before = text[: min(starts)]
@@ -145,7 +158,7 @@ def _late_aside(text: str, question: set[str] | None = None) -> bool:
 # literal test of the text (`fastre.PatternSet`) leaves only the patterns that can match to
 # run, with the same answer (issue 19).
 _ANSWERS_NOW = Prefiltered(ANSWERS_NOW)
-_ASIDES = PatternSet((CUT_OFF, PARKING, DEFER, NOT_KNOWN, DECLINE, TIMEKEEPING, TIME_SHORT, DEFERS))
+ASIDES = PatternSet((CUT_OFF, PARKING, DEFER, NOT_KNOWN, DECLINE, TIMEKEEPING, TIME_SHORT, DEFERS))
 
 # Questions in one turn from which their rests of the turn are searched as `Suffixes` of it:
 # one pass of each pattern over the turn instead of one over each question's rest (a long
@@ -164,10 +177,10 @@ def _aside_after(ctx: AnalysisContext, g: QuestionGroup, fc: FateContext, in_tur
     if g.turn not in fc.tails:
         fc.tails[g.turn] = Suffixes(ctx.session.text[turn.start : turn.end])
     rest, at = fc.tails[g.turn], start - turn.start
-    return not rest.search(ANSWERS_NOW, at) and any(rest.search(p, at) for p in _ASIDES.patterns)
+    return not rest.search(ANSWERS_NOW, at) and any(rest.search(p, at) for p in ASIDES.patterns)
 
 
-_NOT_NAMES = titled(COURTESY_OPENERS | JOINER_OPENERS) | frozenset(
+NOT_NAMES = titled(COURTESY_OPENERS | JOINER_OPENERS) | frozenset(
     # and the words that open a question's read-out or self-introduction ("Question from …", "A question for …")
     ["Question", "A", "From", "Just", "For", "To"]
 )
@@ -182,7 +195,7 @@ def _asker_words(ctx: AnalysisContext, g: QuestionGroup) -> set[str]:
         start = ctx.turns[g.turn].start
         words |= _name_words(ctx, ctx.session.text[start : min(g.sentences[0].start, start + 200)])
     speakers = {w for name in ctx.speaker_names if name != g.by for w in name.split()}
-    return words - speakers - _NOT_NAMES
+    return words - speakers - NOT_NAMES
 
 
 def _name_words(ctx: AnalysisContext, text: str) -> set[str]:
@@ -196,8 +209,8 @@ def _name_words(ctx: AnalysisContext, text: str) -> set[str]:
         if len(w) > 2
         and not w.isupper()
         and "'" not in w  # "I'm"
-        and not _said_lower(ctx.session.text, w)
-        and not _topic_word(ctx.session.text, w)
+        and not said_lower(ctx.session.text, w)
+        and not topic_word(ctx.session.text, w)
     }
 
 
@@ -220,7 +233,7 @@ def asker_names(ctx: AnalysisContext, g: QuestionGroup) -> frozenset[str]:
     if read_out:
         words |= _name_words(ctx, head)
     speakers = {w for name in ctx.speaker_names if name != g.by for w in name.split()}
-    return frozenset(words - speakers - _NOT_NAMES)
+    return frozenset(words - speakers - NOT_NAMES)
 
 
 _FROM = re.compile(r"\bfrom\b", re.I)
@@ -274,7 +287,7 @@ TOPIC_MENTIONS = 4
 # Both read the whole session, and a long session's floor voices give the same words again
 # and again: kept per (session text, word), not read once per question (issue 19).
 @lru_cache(maxsize=2048)
-def _said_lower(text: str, word: str) -> bool:
+def said_lower(text: str, word: str) -> bool:
     """ "What": a common word, written in lower case somewhere in the session (the search
     only when the lower-case word is in the text at all)."""
     low = word.lower()
@@ -282,7 +295,7 @@ def _said_lower(text: str, word: str) -> bool:
 
 
 @lru_cache(maxsize=2048)
-def _topic_word(text: str, word: str) -> bool:
+def topic_word(text: str, word: str) -> bool:
     """The session says `word` more than `TOPIC_MENTIONS` times: it names a body, not a voice
     (counting stops there; a word the text holds no more often as a substring is not, without a
     scan of the whole session: `str.count` counts in C, and the whole-word matches are among those)."""

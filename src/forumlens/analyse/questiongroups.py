@@ -492,16 +492,16 @@ def _introduced(ctx: AnalysisContext, g: QuestionGroup) -> str | None:
 # A reply that says whose question it answers, by the asker's name: "To answer Sandra, …", "in
 # reply to Omar", "answering Lena:", "Kaveh's question", "the question of Marco". A name read out
 # with a question ("a question from Lena") reads one out; it does not reply.
-_ANSWERS_NAME = compile_cue(
+ANSWERS_NAME = compile_cue(
     r"\b(?:" + REPLY_HEAD + r"|(?i:the question of))\s+(?P<a>[A-Z][\w‑'-]+)|\b(?P<b>[A-Z][\w‑'-]+)(?:'s|’s) question\b"
 )
 # read over whole later turns: asked only of a turn that holds the literals of one of its two
 # alternatives (`text.fastre.Prefiltered`; issue 19)
-_ANSWERS_NAME_FAST = Prefiltered(_ANSWERS_NAME, alternatives=True)
+ANSWERS_NAME_FAST = Prefiltered(ANSWERS_NAME, alternatives=True)
 
 
 def answered_by_name(ctx: AnalysisContext) -> set[int]:
-    """Turns whose speaker a later turn says it answers by name (`_ANSWERS_NAME`): the speaker's
+    """Turns whose speaker a later turn says it answers by name (`ANSWERS_NAME`): the speaker's
     last turn before the reply that holds a "?". The reply is evidence that the turn asked, even
     when its question is not put to "you" (a panellist's "What are the ministries doing …?"
     answered two turns later "To answer Sandra, …")."""
@@ -509,7 +509,7 @@ def answered_by_name(ctx: AnalysisContext) -> set[int]:
     for j, turn in enumerate(ctx.turns):
         if turn.kind != "speech" or not any(w in turn.text for w in ("nswer", "epl", "espon", "question")):
             continue
-        for m in _ANSWERS_NAME_FAST.finditer(turn.text):
+        for m in ANSWERS_NAME_FAST.finditer(turn.text):
             name = _speaker_called(ctx, m.group("a") or m.group("b"))
             if name is None or name == ctx.people[j].name:
                 continue

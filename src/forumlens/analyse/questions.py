@@ -145,7 +145,10 @@ __all__ = [
     "is_housekeeping",
     "is_question_sentence",
     "link_answers",
+    "may_take_up",
+    "named_reply_pattern",
     "question_fates",
+    "taken_up_pattern",
 ]
 
 
@@ -191,9 +194,9 @@ def taken_up(
         if j == first or empty_turn(ctx, j):
             continue  # never the first turn after the question
         text = later_text(ctx, j)  # a chair's read-back of notes names the question, it takes nothing up
-        if not _may_take_up(text, names):
+        if not may_take_up(text, names):
             continue  # none of the pattern's literals: no need to build it (issue 19)
-        for m in _taken_up_pattern(tuple(names)).finditer(text):
+        for m in taken_up_pattern(tuple(names)).finditer(text):
             said = content_words(text[m.end() : m.end() + 120])
             if several and not content_words(" ".join(x.text for x in g.core)) & said:
                 continue
@@ -230,8 +233,8 @@ def taken_up(
     return None
 
 
-def _may_take_up(text: str, names: Sequence[str]) -> bool:
-    """Whether `text` holds a literal every match of `_taken_up_pattern(names)` needs: "question",
+def may_take_up(text: str, names: Sequence[str]) -> bool:
+    """Whether `text` holds a literal every match of `taken_up_pattern(names)` needs: "question",
     or a name right after "for ", "to ", "from ", "in " or right before a comma. A cheap test
     first: building the pattern was the costliest compile of a first pass (≈ 1.6 ms a session)."""
     return "question" in text or any(
@@ -245,7 +248,7 @@ def _may_take_up(text: str, names: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _taken_up_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def taken_up_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """How a later turn takes up the question of an asker called by one of `names` (`taken_up`).
 
     Built once per set of names, and only for a question some later turn names the asker of:
@@ -263,7 +266,7 @@ def _taken_up_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1024)
-def _named_reply_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def named_reply_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """A reply that names the asker called by one of `names` (`named_reply`), built once per set of names."""
     return re.compile(rf"\b{REPLY_HEAD}\s+(?:{'|'.join(map(re.escape, names))})\b")
 
@@ -324,10 +327,10 @@ def named_reply(ctx: AnalysisContext, g: QuestionGroup) -> int | None:
 
 
 def _replies_by_name(text: str, names: tuple[str, ...]) -> bool:
-    """Whether `text` says it answers the asker by name (`_named_reply_pattern`) in a sentence that
+    """Whether `text` says it answers the asker by name (`named_reply_pattern`) in a sentence that
     does not send the answer to a channel (`TO_CHANNEL`: "We will ask her to answer Fatou in the chat."
     names the asker to put the answer off, round 26)."""
-    for m in _named_reply_pattern(names).finditer(text):
+    for m in named_reply_pattern(names).finditer(text):
         start = max(text.rfind(x, 0, m.start()) for x in ".?!") + 1
         ends = [e for e in (text.find(x, m.end()) for x in ".?!") if e >= 0]
         if not TO_CHANNEL.search(text[start : min(ends) + 1 if ends else len(text)]):

@@ -410,7 +410,7 @@ def _names_a_sender(before: str) -> bool:
     return any(_SELF_NAMED.search(before, 0, m.start()) is None for m in SENDER.finditer(before))
 
 
-def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
+def relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
     """The questions a sentence reads out for others (`_RELAY_ITEM`, `REPORTED_ITEM`), in order.
 
     A reported item whose asker is a pronoun ("he asks if …") counts only in a turn that
@@ -443,8 +443,8 @@ def _relay_items(text: str, turn_text: str, rel: int) -> list[_Relay]:
 
 def _relay_pieces(s: Sentence, turn_text: str = "") -> list[tuple[Sentence, _Relay | None]]:
     """The sentence, or one piece per relayed question when it reads out two or more
-    (`_relay_items`), each with the name it is read for."""
-    items = _relay_items(s.text, turn_text, s.rel)
+    (`relay_items`), each with the name it is read for."""
+    items = relay_items(s.text, turn_text, s.rel)
     if not items:
         return [(s, None)]
     if len(items) == 1:

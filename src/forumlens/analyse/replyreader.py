@@ -41,8 +41,10 @@ __all__ = [
     "REDIRECTS",
     "declines_first",
     "declines_grammatically",
+    "puts_off",
     "read_reply",
     "sentence_kind",
+    "withholds",
 ]
 
 ANSWERS = "answers"
