@@ -139,3 +139,19 @@ def test_a_question_put_off_and_never_taken_up_is_unanswered() -> None:
         "Thank you for having me.",
     )
     assert statuses(text, False)[_at(text, "How many villages")][0] == "unanswered"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Oskar, a fine question, but our slot is finished, the next group is already waiting outside.",
+        "I am sorry, the time has run out.  Please write to us.",
+    ],
+)
+def test_a_slot_that_ended_is_no_answer(reply: str) -> None:
+    assert read_reply(reply, WORDS) == DEFERS
+
+
+def test_the_end_of_a_topic_is_no_end_of_the_slot() -> None:
+    reply = "The time of cheap spectrum is over: the fee for rural operators rises next year."
+    assert read_reply(reply, WORDS) == ANSWERS

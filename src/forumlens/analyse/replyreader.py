@@ -151,6 +151,18 @@ _PUT_OFF = re.compile(
 )
 
 
+# The slot ended, said of the time or of whoever comes next (issue 22, stop 49): "our slot is finished",
+# "the time has run out", "the next group is already waiting outside" (`cues.CUT_OFF` names the time
+# and the next session, talk or panel, not the slot or the next group).
+_SLOT_OVER = re.compile(
+    r"\b(?:our|the|my) (?:slot|time|session|hour|time slot) (?:is|has) (?:now |already )?(?:over|finished|ended|up|gone"
+    r"|run out)\b"
+    r"|\bthe next (?:group|team|session|workshop|panel|speakers?|presenters?|organi[sz]ers?) (?:is|are) (?:already )?"
+    r"(?:waiting|outside|here|at the door|standing)\b",
+    re.I,
+)
+
+
 def puts_off(sentence: str) -> bool:
     """Whether `sentence` puts the answer off to later in the session (`_PUT_OFF`)."""
     return bool(_PUT_OFF.search(sentence))
@@ -167,7 +179,7 @@ def sentence_kind(sentence: str, question: Set[str] | None = None) -> str | None
         return NONE
     if DECLINE_SENTENCE.search(sentence) or withholds(sentence):
         return DECLINES
-    if TO_CHANNEL.search(sentence) or puts_off(sentence):
+    if TO_CHANNEL.search(sentence) or puts_off(sentence) or _SLOT_OVER.search(sentence):
         return DEFERS
     if ANSWERS_NOW.search(sentence) or _YES_NO.match(sentence):
         return None
@@ -223,7 +235,9 @@ def read_reply(text: str, question: Set[str] | None = None) -> str | None:
         kind = sentence_kind(sentence, question)
         if kind is not None:
             kinds.append(kind)
-            stopped = stopped or bool(CUT_OFF.search(sentence) or TIME_SHORT.search(sentence))
+            stopped = stopped or bool(
+                CUT_OFF.search(sentence) or TIME_SHORT.search(sentence) or _SLOT_OVER.search(sentence)
+            )
             # after a refusal to make it known, what follows is its reason ("The matter is with the
             # court now"): only words about the question still answer it
             stopped = stopped or (kind == DECLINES and withholds(sentence))
