@@ -81,8 +81,16 @@ def about_other(view: SessionView, turn: int, words: str) -> tuple[int, int]:
     return online, onsite
 
 
+# "the slides of Davron will be online": a name after "of", with the verb right after it (no
+# comma: "the team of Ana, who is online" is about Ana), is the owner, not the subject.
+_OWNER_BEFORE = re.compile(r"\bof[ \u00a0]+$", re.IGNORECASE)
+_GOES_STRAIGHT_ON = re.compile(r"[ \u00a0]+(?:will|would|can|could|is|are|was|were|has|have|had|should|may|might)\b")
+
+
 def mode_after(view: SessionView, draft: Draft, turn: int, start: int, end: int, weight: float) -> None:
     """Mode cues in the words after a name ("Yasmin is in the Zoom room"), up to the next person's name."""
+    if _OWNER_BEFORE.search(view.text, max(0, start - 6), start) and _GOES_STRAIGHT_ON.match(view.text, end):
+        return  # "the slides of Davron will be online": the words go on about what is his, not about him
     _, s_end = view.sentence_at(turn, start)
     limit = min(s_end, end + 160)  # past a long title: "…, Minister of …, who is with us in the hall"
     stop = view.next_other_name(end, limit, draft.group)

@@ -277,7 +277,12 @@ _OTHER_ONSITE = re.compile(
     r"in person|(?:to|on|at) my (?:right|left)|"
     # a seat at the table ("at the end of the table, …", "with us at the table is …"), being in
     # the building, having arrived ("I see you arrived"): the room
-    r"at the (?:(?:end|other end|far end|head|middle|centre|center|side) of the )?(?:table|podium|dais|head table)|"
+    # ("at the corner of our table", "at the end of our row", "at the side table")
+    r"at the (?:(?:end|other end|far end|head|middle|centre|center|side|corner) of (?:the|our|this) |"
+    r"(?:side|front|head|panel|top|high|main)\s+)?(?:table|podium|dais|head table)|"
+    r"at the (?:end|other end|far end|corner) of (?:the|our|this|my) row|"
+    # "and sitting at the far end, behind the laptop, Dalia": the seat at the table's end
+    r"(?:sitting|seated)\s+at the (?:far |other )?end\b|"
     r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|"
     # "Behind me with the laptop is my colleague …" (not "no company behind me")
     r"(?:sits|sitting|seated|standing)\s+(?:right\s+)?behind\s+(?:me|us)\b|"
@@ -286,7 +291,7 @@ _OTHER_ONSITE = re.compile(
     r"(?:is|are|sits|sitting|seated|standing)\s+(?:here\s+)?at the back\b|"
     # "my colleague Dounia at the laptop will take over the WebEx", "Onur is at the laptop by the
     # window": the remote moderator's seat in the room (not "at the laptop at home", "in her office")
-    r"at the laptops?\b(?!\s+(?:at|in|from)\s+(?:home|(?:my|his|her|their|our)\b))|"
+    r"(?:at|behind) the laptops?\b(?!\s+(?:at|in|from)\s+(?:home|(?:my|his|her|their|our)\b))|"
     r"flew in|came all the way|travell?ed (?:all the way|a long way|far)|(?:at|in|from) the (?:back|front|middle|corner) of the (?:room|hall)|"
     # "he travelled from Santiago for this panel", "she came from Dakar to be with us"
     r"(?:came|travell?ed|flew)\s+(?:in\s+|here\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+"
@@ -336,7 +341,12 @@ _FLOOR_ONSITE = re.compile(
     # a chair pointing at a person ("Yes, the gentleman.", "Yes, madam, at the press table.")
     rf"(?:yes|okay|ok|please),?\s+(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))\s*[.,!]|"
     # a sentence that is only the pointing: "Thank you.  The young lady."
-    rf"^\s*(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))\s*[.!]|"
+    # ("The lady, please.", "The gentleman there first.": courtesy words only)
+    rf"^\s*(?:the|that)\s+(?:gentleman|lady|young (?:man|woman|lady))(?:\s*,?\s*(?:please|yes|now|first|next|go ahead))*\s*[.!]|"
+    # the seat behind the voice just given the floor: "Behind him, yes, please."
+    rf"^\s*(?:and\s+)?(?:then\s+)?(?:behind|next to|beside)\s+(?:him|her)\b|"
+    # the room's own microphones: "there is a standing microphone in the centre aisle"
+    rf"(?:standing|floor|audience)\s+(?:mic|microphone)s?\b|in the (?:[\w-]+\s+)?aisle\b|"
     rf"(?:madam|sir),?\s+(?:at|in|on|near|by|behind)\s+the\b|"
     # the microphone carried to the voice: "the microphone is coming", "we bring you the mic"
     rf"(?:mic|microphone) is (?:coming|on (?:its|the) way)|bring (?:you |her |him )?the (?:mic|microphone)\b|"
@@ -515,6 +525,59 @@ def _told_of_before(sentence: str, at: int) -> bool:
     return _PAST.search(sentence, max(start, 0), at) is not None
 
 
+# A late arrival excused by the venue's own obstacles: "sorry for the delay, the security did not
+# believe my badge photo", "sorry, the queue was very long", "my apologies, I was stuck in the main
+# hall and ran the whole corridor". All three must be said (an apology, being held up, a place of the
+# building); the meeting tool's side of a delay ("stuck in the Zoom waiting room") is not the building.
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|excuse me|forgive me)\b", re.IGNORECASE)
+_HELD_UP = re.compile(r"\b(?:late|delay(?:ed)?|queues?|stuck|ran|rushed|running)\b", re.IGNORECASE)
+_BUILDING = re.compile(
+    r"\b(?:queues?|security|badges?|corridors?|registration|stairs|staircase|lifts?|elevators?|shuttle|"
+    r"entrance|building|(?:main|plenary|wrong)\s+(?:hall|room))\b",
+    re.IGNORECASE,
+)
+_ON_THE_LINE = re.compile(
+    r"\b(?:zoom|webex|teams|link|connection|connect\w*|online|waiting\s+room|lobby|password|internet|app|"
+    r"audio|video|platform|host|network|signal)\b",
+    re.IGNORECASE,
+)
+
+
+def _late_in_person(sentence: str) -> bool:
+    """A late arrival excused by the building ("sorry, the queue was very long"): in the room."""
+    return bool(
+        _APOLOGY.search(sentence)
+        and _HELD_UP.search(sentence)
+        and _BUILDING.search(sentence)
+        and not _ON_THE_LINE.search(sentence)
+    )
+
+
+# "Good morning, Berlin", "namaste Berlin", "Hello, Addis, hello everybody": the host city greeted by
+# name, as one greets a room one is not in (`_greets_venue`; the city's name, never its country).
+_GREETING = (
+    r"(?:hello|hi|hey|good\s+(?:morning|afternoon|evening|day)|greetings|namaste|bonjour|bonsoir|hola|"
+    r"buen(?:os|as)\s+(?:d[ií]as|tardes|noches)|salaam|salam|marhaba|ciao|hallo|guten\s+(?:morgen|tag|abend)|"
+    r"ol[aá]|bom\s+dia|boa\s+(?:tarde|noite)|kalimera|merhaba|jambo|habari|muraho|talofa|kia\s+ora|sawubona)"
+)
+_GREETED_PLACE = re.compile(
+    rf"\b{_GREETING},?\s+(?:(?:to\s+)?(?:you\s+(?:in|all\s+in)\s+))?"
+    r"((?-i:[A-Z])[\w'’\u2011-]+(?:\s+(?-i:[A-Z])[\w'’\u2011-]+)?)(?=\s*(?:[,.;:!?]|$|and\b))",
+    re.IGNORECASE,
+)
+
+
+def _greets_venue(sentence: str, venue: frozenset[str]) -> bool:
+    """The host city greeted by name ("Good morning, Berlin"): said to the room from elsewhere."""
+    if not venue:
+        return False
+    for m in _GREETED_PLACE.finditer(sentence):
+        place = m.group(1).casefold()
+        if place not in _countries() and any(place == v or v.startswith(place + " ") for v in venue):
+            return True
+    return False
+
+
 def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> tuple[float, float]:
     """(online, on site) weight of the speaker's own sentence."""
     v = venues or load_venues()
@@ -527,6 +590,8 @@ def own_cues(sentence: str, year: int | None, venues: Venues | None = None) -> t
         if not _told_of_before(sentence, m.start())
         and not _SHE_BEFORE.search(sentence, max(0, m.start() - 40), m.start())
     )
+    onsite += 1.5 * _late_in_person(sentence)
+    online += 1.5 * _greets_venue(sentence, v.venue(year))
     here_online, here_onsite = _here_places(sentence, v.venue(year), v.places)
     return online + here_online, onsite + here_onsite
 
