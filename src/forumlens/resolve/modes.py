@@ -53,6 +53,7 @@ from forumlens.text.wordstart import guarded
 
 __all__ = [
     "ALL",
+    "GREETING",
     "HUB_DUTY",
     "POINTING",
     "SOME",
@@ -555,13 +556,13 @@ def _late_in_person(sentence: str) -> bool:
 
 # "Good morning, Berlin", "namaste Berlin", "Hello, Addis, hello everybody": the host city greeted by
 # name, as one greets a room one is not in (`_greets_venue`; the city's name, never its country).
-_GREETING = (
+GREETING = (
     r"(?:hello|hi|hey|good\s+(?:morning|afternoon|evening|day)|greetings|namaste|bonjour|bonsoir|hola|"
     r"buen(?:os|as)\s+(?:d[ií]as|tardes|noches)|salaam|salam|marhaba|ciao|hallo|guten\s+(?:morgen|tag|abend)|"
     r"ol[aá]|bom\s+dia|boa\s+(?:tarde|noite)|kalimera|merhaba|jambo|habari|muraho|talofa|kia\s+ora|sawubona)"
 )
 _GREETED_PLACE = re.compile(
-    rf"\b{_GREETING},?\s+(?:(?:to\s+)?(?:you\s+(?:in|all\s+in)\s+))?"
+    rf"\b{GREETING},?\s+(?:(?:to\s+)?(?:you\s+(?:in|all\s+in)\s+))?"
     r"((?-i:[A-Z])[\w'’\u2011-]+(?:\s+(?-i:[A-Z])[\w'’\u2011-]+)?)(?=\s*(?:[,.;:!?]|$|and\b))",
     re.IGNORECASE,
 )

@@ -197,6 +197,10 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|me|my|we|we're|we’re|us|our)\b",
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|so|but)\b", re.IGNORECASE)
 
 
+# A greeting right before a name: "Namaste, Wiebke", "Good morning, Ana" (the name is the one greeted).
+_GREETED_BEFORE = re.compile(rf"\b{modes.GREETING}(?:\s+again)?,?[ \u00a0]+$", re.IGNORECASE)
+
+
 def _chairs_own(view: SessionView, draft: Draft, turn_index: int, a: int, b: int) -> str:
     """A chair's sentence without what it says of others: from another speaker's name up to the
     chair's next word in the first person ("Next, Carlos Rey-Moreno of APC, joining online." puts
@@ -211,6 +215,8 @@ def _chairs_own(view: SessionView, draft: Draft, turn_index: int, a: int, b: int
     for start, end, group in reversed(view.names_between(a, b)):
         if start < at or group is draft.group or not not_thanks(view, turn_index, start, end):
             continue
+        if _GREETED_BEFORE.search(view.text, max(a, start - 40), start):
+            continue  # "Namaste, Wiebke, and namaste Berlin": a name greeted describes nobody
         mine = _FIRST_PERSON.search(view.text, end, b)
         if mine and not _CLAUSE_BREAK.search(view.text, end, mine.start()):
             continue  # "Amina is here on stage with me": the chair is where the named one is
@@ -443,8 +449,32 @@ def collect_evidence(
                 draft.before_floor = True
         if not is_moderator(group, moderators) and group.name and draft.online == draft.onsite == 0:
             _pointed_at(view, draft, chair_window(view, group.turns[0], owner, moderators))
+        if group.turns and not is_moderator(group, moderators) and draft.online == draft.onsite == 0:
+            _remote_moderators_floor(view, draft, chair_window(view, group.turns[0], owner, moderators), owner)
         drafts.append(draft)
     return drafts
+
+
+# The one who runs the meeting's online side, by the label: "REMOTE MODERATOR", "ONLINE FACILITATOR".
+_REMOTE_DUTY_LABEL = re.compile(
+    r"\b(?:remote|online|virtual)\s+(?:co-?)?(?:moderator|facilitator|host|chair)\b", re.IGNORECASE
+)
+
+
+def _remote_moderators_floor(
+    view: SessionView, draft: Draft, window: Sequence[int], owner: dict[int, LabelGroup]
+) -> None:
+    """A voice given the floor by the remote moderator, right before it first speaks, is online
+    ("REMOTE MODERATOR: Yes, a hand from Kampala.  Daniel, you can speak now"): the one who runs
+    the online side gives the floor to the online side, wherever that one sits."""
+    if not window:
+        return
+    giver = owner.get(window[-1])
+    if giver is None or not any(_REMOTE_DUTY_LABEL.search(label) for label in giver.labels):
+        return
+    sentences = view.sentences[window[-1]]
+    if sentences:
+        draft.add_mode(1.5, 0.0, view.evidence(*sentences[-1], "mode"))
 
 
 def _window_floor_mode(view: SessionView, draft: Draft, window: Sequence[int]) -> None:
