@@ -89,6 +89,16 @@ def _announced(text: str, turn_start: int, a: int, mentions: Sequence[Mention]) 
     ]
 
 
+# "…, but I speak here only for our small group", "but today I speak for my company": whom one
+# speaks for, said against the body named before it in the sentence.
+_BUT_SPEAKS_FOR = re.compile(
+    r"\bbut\s+(?:(?:here|today|now)\s+)?(?:I|we)\s+(?:am\s+|are\s+)?(?:speak(?:ing)?|talk(?:ing)?)\s+"
+    # (not "but I speak for myself": the body named before is still where one works)
+    r"(?:(?:here|today|now)\s+)?(?:(?:only|just|solely)\s+)?(?:for|on\s+behalf\s+of|as)\b(?!\s+(?:myself|me)\b)",
+    re.IGNORECASE,
+)
+
+
 def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequence[int], chair: bool = False) -> None:
     """Affiliations and mode from the speaker's own sentences.
 
@@ -109,13 +119,19 @@ def _own_words(view: SessionView, draft: Draft, turn_index: int, context: Sequen
         if not draft.hub_duty and modes.HUB_DUTY.search(sentence):
             draft.hub_duty = True
         attached = view.tied(orgs.self_orgs(text, a, b, view.all_mentions, view.gazetteer, draft.forms))
+        # "I sit on the MAG this year, but I speak here only for our own small group": the seat
+        # before the "but" is not whom the speaker speaks for
+        other_voice = _BUT_SPEAKS_FOR.search(text, a, b)
+        if other_voice is not None:
+            attached = [org for org in attached if org.start >= other_voice.start()]
         for org in attached:
             draft.add_org(org, 3.3, view.evidence(a, b, "self-introduction"))
         tied = {org.mention.start for org in attached if org.mention}
         here = [
             m
             for m in view.mentions_in(a, b)
-            if (voice.speaks_for(text, a, b, m) and not _inside(m, attached)) or m.start in tied
+            if ((voice.speaks_for(text, a, b, m) and not _inside(m, attached)) or m.start in tied)
+            and (other_voice is None or m.start >= other_voice.start())
         ]
         intro = cues.self_intro_at(sentence)
         for m in _announced(text, turn.start, a, view.mentions_in(a, b)):
