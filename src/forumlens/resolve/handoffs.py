@@ -266,7 +266,14 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
 
 # "Next to Elodie, Rufina …": a seat beside the panellist named before, then a comma (a title allowed)
 _BESIDE_BEFORE = re.compile(r"\b(?:next to|beside)[ \u00a0]+$", re.IGNORECASE)
-_COMMA_TITLE = re.compile(r"[ \u00a0]*,[ \u00a0]*(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor)\.?[ \u00a0]+)?", re.IGNORECASE)
+# ("Here next to Oguzhan is Ms. Marwa …", "Next to Biruk, Madame Oumou …": "is" for the comma, a
+# title of courtesy or office in any of the session's languages)
+_COMMA_TITLE = re.compile(
+    r"(?:[ \u00a0]*,|[ \u00a0]+(?:is|sits|we have))[ \u00a0]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Madam|Madame|Mme|"
+    r"Monsieur|Sr|Sra|Señor|Señora|Senhor|Senhora|Honourable|Honorable|Hon|Ambassador|Minister|Deputy|Senator)"
+    r"\.?[ \u00a0]+)?",
+    re.IGNORECASE,
+)
 
 
 # Words going straight on about the name before them (no comma, no "and"): "… with us on Zoom".

@@ -285,6 +285,9 @@ _OTHER_ONSITE = re.compile(
     # "and sitting at the far end, behind the laptop, Dalia": the seat at the table's end
     r"(?:sitting|seated)\s+at the (?:far |other )?end\b|"
     r"(?:is|are|am) (?:already |now )?in the building|(?:has |have )?(?:just |finally )?arrived\b(?!\s+(?:online|in the (?:zoom|chat)))|next to (?:me|him|her)|beside (?:me|him|her)|"
+    # "Salum, next to the Professor, …": the seat beside a panellist called by title
+    r"(?:next to|beside)\s+(?:the\s+)?(?-i:Professor|Prof\.|Dr\.|Doctor|Minister|Ambassador|Senator|Deputy|Honourable|"
+    r"Chair|Chairman|Chairwoman|Mr\.|Mrs\.|Ms\.|Madam|Madame)|"
     # "Behind me with the laptop is my colleague …" (not "no company behind me")
     r"(?:sits|sitting|seated|standing)\s+(?:right\s+)?behind\s+(?:me|us)\b|"
     r"behind me(?=\s*,?\s+(?:with|at|is|are|sits|sitting|we have)\b)|(?:here\s+)?at my side|physically (?:here|present)|"
