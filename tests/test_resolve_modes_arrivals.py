@@ -147,3 +147,23 @@ def test_the_body_before_but_i_speak_only_for_is_a_seat_not_the_affiliation():
     mode, affiliation = people["Mira Haddad"]
     assert affiliation == "Byblos Open Archive"
     assert mode == "onsite"
+
+
+def test_the_seat_beside_a_panellist_said_with_is_or_a_title_is_the_room():
+    people = _people(
+        [
+            ">> MODERATOR:  Good morning.  I am Ilka Brandt, of the Spreewald Radio Archive.  On my left, Ada "
+            "Lindqvist, of the Umeå Tape Club.  Here next to Ada is Ms. Rana Khoury, of the Tyre Sound Archive.  "
+            "Next to Rana, Madame Awa Diallo, of the Thiès Radio Memory.  Rana, please.",
+            ">> RANA KHOURY:  Thank you.  Our tapes are in a cellar.",
+            ">> AWA DIALLO:  Ours are in a school.",
+            ">> ADA LINDQVIST:  Ours are in a church.",
+        ]
+    )
+    assert people["Rana Khoury"][0] == "onsite"
+    assert people["Awa Diallo"][0] == "onsite"
+
+
+def test_next_to_a_panellist_called_by_title_is_the_room():
+    assert about_other(", next to the Professor, you see the other side") == (0, 1)
+    assert about_other(", next to the window of her office at home") == (0, 0)
