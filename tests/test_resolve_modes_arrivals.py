@@ -167,3 +167,16 @@ def test_the_seat_beside_a_panellist_said_with_is_or_a_title_is_the_room():
 def test_next_to_a_panellist_called_by_title_is_the_room():
     assert about_other(", next to the Professor, you see the other side") == (0, 1)
     assert about_other(", next to the window of her office at home") == (0, 0)
+
+
+def test_the_panellist_a_seat_is_told_from_sits_in_the_room_too():
+    people = _people(
+        [
+            ">> MODERATOR:  Good morning.  I am Ilka Brandt, of the Spreewald Radio Archive.  The panel, starting "
+            "on my left.  Ada Lindqvist, who leads the Umeå Tape Club.  Next to Ada, Professor Rana Khoury, of "
+            "the Tyre Sound Archive.  Ada, please.",
+            ">> ADA LINDQVIST:  Thank you.  Our tapes are in a church.",
+            ">> RANA KHOURY:  Ours are in a cellar.",
+        ]
+    )
+    assert people["Ada Lindqvist"][0] == "onsite"

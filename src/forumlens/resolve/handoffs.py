@@ -195,6 +195,18 @@ _APPOSITION_JOIN = re.compile(r"\s*,\s*[^.;:!?()]{2,160}?,\s*(?:and|&)\s+" + _TI
 _NEXT_IN_LIST = re.compile(r"[\s,]*(?:and|&)\b", re.IGNORECASE)
 
 
+def _landmark_seat(view: SessionView, turn: int, start: int, end: int) -> bool:
+    """The name is the landmark of the next seat: "Next to Rodolphe, Professor Eveliina …" (the
+    name right after "next to", then a comma, "is" or "sits" and the next panellist's name)."""
+    a, b = view.sentence_at(turn, start)
+    if not _BESIDE_BEFORE.search(view.text, max(a, start - 16), start):
+        return False
+    title = _COMMA_TITLE.match(view.text, end, b)
+    if title is None:
+        return False
+    return any(s == title.end() for s, _e, _g in view.names_between(title.end(), b))
+
+
 def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int | None = None) -> None:
     """Mode cues in the chair's words before a name, back to the previous name or the sentence
     start: "Online we have Ana", "here in the room with me is Ana", "joining from Lima, Ana".
@@ -202,6 +214,10 @@ def mode_before(view: SessionView, draft: Draft, turn: int, start: int, end: int
     A name that opens a clause of its own after "and" ("we are fifteen here in the room, and
     Mathieu tells me …") takes nothing from the clause before it: `end` is where the name ends."""
     if -start - 1 in draft.seen:
+        return
+    if end is not None and _landmark_seat(view, turn, start, end):
+        # "Next to Rodolphe, Professor Paasikoski …": the panellist a seat is told from sits there too
+        draft.add_mode(0, 2, view.evidence(*view.sentence_at(turn, start), "mode"), seen=-start - 1)
         return
     if (
         end is not None
