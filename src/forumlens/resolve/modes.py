@@ -547,8 +547,14 @@ _ON_THE_LINE = re.compile(
 )
 
 
+_APOLOGY_WORDS = ("sorry", "apolog", "excuse", "forgive")
+
+
 def _late_in_person(sentence: str) -> bool:
     """A late arrival excused by the building ("sorry, the queue was very long"): in the room."""
+    low = sentence.lower()
+    if not any(word in low for word in _APOLOGY_WORDS):
+        return False  # asked of every sentence: the regular expressions only where an apology is
     return bool(
         _APOLOGY.search(sentence)
         and _HELD_UP.search(sentence)
@@ -575,6 +581,9 @@ def _greets_venue(sentence: str, venue: frozenset[str]) -> bool:
     """The host city greeted by name ("Good morning, Berlin"): said to the room from elsewhere."""
     if not venue:
         return False
+    folded = sentence.casefold()
+    if not any(v.split()[0] in folded for v in venue):
+        return False  # asked of every sentence: the pattern only where the host city's name is
     for m in _GREETED_PLACE.finditer(sentence):
         place = m.group(1).casefold()
         if place not in _countries() and any(place == v or v.startswith(place + " ") for v in venue):
