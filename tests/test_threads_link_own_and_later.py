@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from forumlens.threads import link_items
-from forumlens.threads.itemcontext import _ASKS_CUE
+from forumlens.threads.itemcontext import ASKS_CUE
 from forumlens.threads.linkowned import own_promise
 from forumlens.threads.status import status_of
 
@@ -18,7 +18,7 @@ from .test_threads_link import item
 
 def _asked(year: int, quote: str, **kw):
     """A need only the asks analysis found on its line."""
-    return replace(item(year, "need", quote, **kw), cue=_ASKS_CUE)
+    return replace(item(year, "need", quote, **kw), cue=ASKS_CUE)
 
 
 @pytest.mark.parametrize(

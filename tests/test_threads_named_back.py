@@ -184,10 +184,10 @@ def test_a_sentence_opening_with_a_definite_phrase_is_kept_as_news_named_back():
 
 def test_news_named_back_gives_way_to_an_ask_read_on_its_line():
     from forumlens.threads.itemasks import _dedupe
-    from forumlens.threads.itemcontext import _ASKS_CUE
+    from forumlens.threads.itemcontext import ASKS_CUE
 
     quote = "The seed prices are too high for the farmers, and the markets need a fair board."
     news = replace(item(2014, "update", quote, line=7), about=NAMED_BACK, cue="are too")
-    asked = replace(item(2014, "need", quote, line=7), cue=_ASKS_CUE)
+    asked = replace(item(2014, "need", quote, line=7), cue=ASKS_CUE)
     assert [i.signal for i in _dedupe([news, asked])] == ["need"]
     assert [i.signal for i in _dedupe([news])] == ["update"]

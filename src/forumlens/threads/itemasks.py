@@ -16,7 +16,7 @@ from .actors import Actor
 from .backref import NAMED_BACK
 from .cues import is_non_ask
 from .deliverables import _category, _names, _without_coalitions
-from .itemcontext import _ASKS_CUE, _Context
+from .itemcontext import ASKS_CUE, _Context
 from .models import Item
 from .sentences import Sentence
 
@@ -62,7 +62,7 @@ def _stored_needs(
                 coalition or (None if org else ask.get("coalition")),
                 org,
                 _category(ctx, _without_coalitions(ctx, sentence)),
-                cue=_ASKS_CUE,
+                cue=ASKS_CUE,
                 seq=sentence.start,
                 names=_names(ctx, sentence),
             )
@@ -100,7 +100,7 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
     # news found by its opening phrase alone (`backref.news_opening`) gives way to an ask the analyse stage read there
     asked: dict[int, list[str]] = {}
     for i in items:
-        if i.cue == _ASKS_CUE:
+        if i.cue == ASKS_CUE:
             asked.setdefault(i.line, []).append(i.quote)
     items = [
         i
@@ -111,8 +111,8 @@ def _dedupe(items: Iterable[Item]) -> list[Item]:
     committed_quotes = {(i.line, i.quote) for i in items if i.signal in _COMMITMENT_SIGNALS}
     seen: set[tuple[int, str]] = set()
     out = []
-    for item in sorted(items, key=lambda i: (i.seq, i.cue == _ASKS_CUE)):
-        if item.cue == _ASKS_CUE and item.line in committed and (item.line, item.quote) in committed_quotes:
+    for item in sorted(items, key=lambda i: (i.seq, i.cue == ASKS_CUE)):
+        if item.cue == ASKS_CUE and item.line in committed and (item.line, item.quote) in committed_quotes:
             continue
         key = (item.seq, item.signal)
         if key in seen:

@@ -25,7 +25,7 @@ _MODERATOR_SIGNALS = frozenset({"response"})
 _COALITION_SIGNALS = frozenset({"slip", "update", "promise", "delivery", "need"})
 _NEEDS_DELIVERABLE = frozenset({"promise", "update", "delivery", "slip"})
 _SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|this|that|these|those)\b", re.I)
-_ASKS_CUE = "analyse.asks"  # the cue of a need only the `asks` analysis found (no words of the sentence)
+ASKS_CUE = "analyse.asks"  # the cue of a need only the `asks` analysis found (no words of the sentence)
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
 
 

@@ -124,11 +124,11 @@ from .formfields import field_turn
 from .handover import hands_over
 from .itemasks import _analysed_asks, _asks_taxonomy, _dedupe, _stored_needs
 from .itemcontext import (
-    _ASKS_CUE,
     _COALITION_SIGNALS,
     _MODERATOR_SIGNALS,
     _NEEDS_DELIVERABLE,
     _QUESTION_END,
+    ASKS_CUE,
     _Context,
     _context,
 )
@@ -958,7 +958,7 @@ def _cited_piece(item: Item, quote: str, pieces: Sequence[str], offsets: Sequenc
     (`_CUE_REACH` characters either side: "Governments should / fund the salary of …" cites the second line, "…
     the device must take it back at the / end of its life" the first), else the longest (a question's opening
     words or its "?" alone say little)."""
-    said = item.cue and item.signal not in ("question", "answer") and item.cue != _ASKS_CUE
+    said = item.cue and item.signal not in ("question", "answer") and item.cue != ASKS_CUE
     where = quote.find(item.cue) if said else -1
     if where < 0:
         return max(range(len(pieces)), key=lambda k: len(pieces[k].strip()))

@@ -9,7 +9,7 @@ actor about the same subject joins it (a hard negative: the coalition's own trai
 regulators).
 
 The reading is the clause's grammar, not its words: the subject is the teller's side (a first person, "our
-coalition", "the coalition" — `promiseshape._OWN_SUBJECT`, with its modals of intention), its verb is not one of
+coalition", "the coalition" — `promiseshape.OWN_SUBJECT`, with its modals of intention), its verb is not one of
 talk, thought or asking (`promiseshape.NO_OUTPUT_VERBS`), and nothing conditions or hedges it before the subject; or
 the teller says outright that it promises ("we promise, …", "we commit to …"). Addressing someone else ("we will ask
 the MAG …", "we call on …") is not a promise, and only a need the `asks` analysis alone found is re-read (a need a
@@ -25,11 +25,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .itemcontext import _ASKS_CUE
+from .itemcontext import ASKS_CUE
 from .lexicon import load_lexicon
 from .models import Item
 from .nounphrase import is_output, object_phrase, unknown_family
-from .promiseshape import _HEDGED, _OWN_SUBJECT, NO_OUTPUT_VERBS
+from .promiseshape import HEDGED, NO_OUTPUT_VERBS, OWN_SUBJECT
 
 __all__ = ["own_promise", "own_promises"]
 
@@ -44,7 +44,7 @@ _CLAUSE_END = re.compile(r"[.;!?]")
 
 def _hedged_before(quote: str, at: int) -> bool:
     """A condition or hedge in the clause before the subject ("if we get the money, the coalition will …")."""
-    return _HEDGED.search(quote, 0, at) is not None
+    return HEDGED.search(quote, 0, at) is not None
 
 
 def _deliverable(quote: str, at: int) -> tuple[str | None, str | None]:
@@ -68,12 +68,12 @@ def _deliverable(quote: str, at: int) -> tuple[str | None, str | None]:
 def own_promise(item: Item) -> Item:
     """The item as a `promise` when it is a need only the `asks` analysis found whose clause is the teller's own
     undertaking; else the item unchanged."""
-    if item.signal != "need" or item.cue != _ASKS_CUE or "?" in item.quote:
+    if item.signal != "need" or item.cue != ASKS_CUE or "?" in item.quote:
         return item
     quote = item.quote
     found = _SAID_PROMISE.search(quote)
     if found is None:
-        found = _OWN_SUBJECT.search(quote)
+        found = OWN_SUBJECT.search(quote)
         if found is None or found.group("verb").lower() in NO_OUTPUT_VERBS:
             return item
     at = found.end()

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from .nounphrase import object_phrase
 
-__all__ = ["NO_OUTPUT_VERBS", "body_subjects", "promise_shape"]
+__all__ = ["HEDGED", "NO_OUTPUT_VERBS", "OWN_SUBJECT", "body_subjects", "promise_shape"]
 
 _I = re.I
 # the intention: a future or a modal of will; adverbs may sit on either side
@@ -36,7 +36,7 @@ _MODAL = (
     r"\s+(?:(?:also|then|soon|jointly|formally|finally|officially|first|now)\s+)?(?P<verb>[a-z]+)\b"
 )
 # the speaker's side said by a pronoun or a possessive body ("our coalition", "my ministry")
-_OWN_SUBJECT = re.compile(
+OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;:(—–-]))(?:we|i|our (?:[\w'’-]+ ){0,2}?(?:coalition|group|team|network|forum|members|office"
     r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf)"
     # the body speaking of itself by its kind, as `cues._OWN` reads it ("The coalition, for its part, will put …")
@@ -58,7 +58,7 @@ NO_OUTPUT_VERBS = frozenset(
     )
 )
 # a clause that opens on a condition or a hedge before its subject: no promise
-_HEDGED = re.compile(
+HEDGED = re.compile(
     r"\b(?:if|unless|whether|hope|hoping|maybe|perhaps|probably|might|would|could|should|wish|dream)\b",
     _I,
 )
@@ -114,7 +114,7 @@ def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = ()) -> re
 
 def _candidates(sentence: str, subjects: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     """Every subject-modal-verb match, the speaker's pronouns first, then the named subjects', in text order."""
-    found = list(_OWN_SUBJECT.finditer(sentence))
+    found = list(OWN_SUBJECT.finditer(sentence))
     for _, end in subjects:
         modal = _MODAL_AT.match(sentence, end)
         if modal is not None:
@@ -125,7 +125,7 @@ def _candidates(sentence: str, subjects: Sequence[tuple[int, int]]) -> list[re.M
 def _hedged(sentence: str, start: int) -> bool:
     """Whether the clause holding `start` opens on a condition or a hedge before it ("if we …, we will …")."""
     stops = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, start)]
-    return _HEDGED.search(sentence, stops[-1] if stops else 0, start) is not None
+    return HEDGED.search(sentence, stops[-1] if stops else 0, start) is not None
 
 
 # a name before a modal: an acronym ("UNESCO will …") or a capitalised phrase after "the" ("the Secretariat will …",
