@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from forumlens.threads import link_items
@@ -103,3 +105,38 @@ def test_a_venue_is_read_just_before_its_noun_however_long_the_sentence() -> Non
     made = filler + "at the end we wrote a report for the ministry"
     noun = made.index("report")
     assert is_output(made, (noun, noun + len("report"), "report"))  # "at the end" is no venue of it
+
+
+# -- a phrase between the verb and its object ---------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        ("We will print, by next spring, a booklet for farmers.", "booklet"),  # an aside between commas
+        ("We will print, region by region, the maps of the wells.", "maps"),
+        ("We will print in 2027 a booklet for farmers.", "booklet"),  # a time before the object
+        ("We will hang on every clinic door a poster on the rights.", "poster"),  # a place before the object
+        ("We will mail the librarians a checklist of old books.", "checklist"),  # a double object
+        ("We will send the bakers a voice message with the flour price.", "message"),  # a message qualified: sent
+    ],
+)
+def test_an_object_after_a_phrase_that_stands_before_it(sentence: str, head: str) -> None:
+    at = re.search(r"will \w+", sentence).end()  # after the promise's verb
+    found = object_phrase(sentence, at)
+    assert found is not None and sentence[found[0] : found[1]] == head
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will print it for you in 2027, as a gift.",  # a pronoun, not a phrase before the object
+        "We will print, as always, for everyone.",  # an aside, and no object after it
+    ],
+)
+def test_no_object_after_a_phrase_when_none_follows(sentence: str) -> None:
+    at = re.search(r"will \w+", sentence).end()  # after the promise's verb
+    assert object_phrase(sentence, at) is None
+
+
+def test_a_message_of_talk_is_no_object() -> None:
+    sentence = "We will share our message with the ministers."
+    assert object_phrase(sentence, sentence.index(" our")) is None

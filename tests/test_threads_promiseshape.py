@@ -67,3 +67,15 @@ def test_a_delivery_told_with_its_date_and_no_copula(sentence: str) -> None:
 def test_a_dated_passive_future_stays_a_promise() -> None:
     cue = find_cue("The comparison will be published in 2025.")
     assert cue is not None and cue.signal == "promise"
+
+
+def test_a_lead_in_announces_a_promise_of_any_verb() -> None:
+    # "A new promise:" is the cue; the promise it announces is read by its shape, so its object is the deliverable
+    cue = find_cue("And a new promise: we will plant two hundred mango trees by the school.")
+    assert cue is not None and cue.signal == "promise" and cue.text.lower().startswith("we will plant")
+
+
+def test_a_promise_shape_read_from_a_start() -> None:
+    sentence = "We will try hard, and then we will bake a cake for the guests."
+    found = promise_shape(sentence, start=sentence.index("and then"))
+    assert found is not None and found.group("verb") == "bake"

@@ -782,6 +782,8 @@ def find_cue(
             if later is None and signal in _NAMED:
                 names = names() if callable(names) else names
                 later = _after_name(sentence, _NAMED[signal], [*names, *own], match.end()) if names or own else None
+            if later is None:  # "And a new promise: we will install five satellite terminals …": any verb, by shape
+                later = _shaped_promise(sentence, names, own, match.end())
             match = later or match
         if signal == "promise" and (cleft := _cleft(sentence, match)) is not None:
             return cleft
@@ -821,14 +823,16 @@ def find_cue(
     return None
 
 
-def _shaped_promise(sentence: str, names: Spans | Callable[[], Spans], own: Spans) -> re.Match[str] | None:
+def _shaped_promise(
+    sentence: str, names: Spans | Callable[[], Spans], own: Spans, start: int = 0
+) -> re.Match[str] | None:
     """A promise by its clause's shape, any verb (`promiseshape`): the speaker's side or a name the caller knows
     as its subject, a modal of intention, a verb that names an output, an object. Names are looked up only when
     the sentence has a modal at all (finding them costs more than the cue patterns)."""
     if _ANY_MODAL.search(sentence) is None:
         return None
     spans = [*(names() if callable(names) else names), *own]
-    return promise_shape(sentence, spans)
+    return promise_shape(sentence, spans, start)
 
 
 _ANY_MODAL = re.compile(r"\b(?:will|shall|going to|plans? to|intends? to|aims? to|undertakes? to|commit)|['’]ll\b", _I)

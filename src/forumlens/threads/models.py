@@ -28,7 +28,10 @@ __all__ = [
 
 # stored items of another version are extracted again when read (the rules changed)
 ITEMS_VERSION = (
-    60  # 60: a filled report form's field read as a labelled turn is a record in the third person: its reported questions
+    61  # 61: a promise's object after a phrase that stands before it ("publish, by Berlin, a list", "publish in 2016 a
+    # guide", "send all coalitions a template") and a promise a lead-in announces with any verb ("A new promise: we
+    # will install …")
+    # 60: a filled report form's field read as a labelled turn is a record in the third person: its reported questions
     # and answers are items ("A participant asked whether …", "Participants asked UN DESA whether …", "The coordinator
     # answered that …"), a reported question is no ask, and a field's own label ("Please estimate …: 40") is no ask
     # 59: a body the registry knows named as the subject of a promise's clause ("UNESCO will hold a workshop …",

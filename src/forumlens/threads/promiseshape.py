@@ -84,10 +84,11 @@ _KEPT_RECORD = re.compile(r"(?<=keep)\s+(?:a|an)\s+(?!(?:close\s+|open\s+|low\s+
 _PARTICLE = re.compile(r"\s+(?:together|up|out|forward|online|back)\b", _I)
 
 
-def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = ()) -> re.Match[str] | None:
+def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = (), start: int = 0) -> re.Match[str] | None:
     """The modal-and-verb match of the first clause of `sentence` that promises by its shape, or None.
 
-    `subjects`: spans of names that may be the subject (the speaker's own body, a coalition), read as "we".
+    `subjects`: spans of names that may be the subject (the speaker's own body, a coalition), read as "we";
+    `start`: only clauses whose subject starts there or later (the promise a lead-in announces: "A new promise: we …").
 
     >>> promise_shape("We will collect the permit rules of thirty cities before the Forum meets.").group("verb")
     'collect'
@@ -97,6 +98,8 @@ def promise_shape(sentence: str, subjects: Sequence[tuple[int, int]] = ()) -> re
     True
     """
     for match in _candidates(sentence, subjects):
+        if match.start() < start:
+            continue
         verb = match.group("verb").lower()
         if (verb in NO_OUTPUT_VERBS and not _KEPT_RECORD.match(sentence, match.end())) or _hedged(
             sentence, match.start()
