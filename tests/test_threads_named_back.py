@@ -111,6 +111,8 @@ def test_a_phrase_no_promise_holds_joins_nothing():
         ("The seed calendar: we printed five hundred.", ": we printed"),
         ("The river gauge network has nine stations now.", "has nine"),
         ("Our tool library started in March; members borrowed forty drills.", "started in"),
+        ("The flood warning line now answers in two languages.", "now answers"),  # a service: a line qualified
+        ("Our market price message is now in four towns.", "is now"),
     ],
 )
 def test_news_opens_with_a_definite_phrase_and_a_clause_after_it(sentence, clause):
@@ -126,6 +128,8 @@ def test_news_opens_with_a_definite_phrase_and_a_clause_after_it(sentence, claus
         "We printed the seed calendar.",  # no definite phrase opens it
         "The problem: nobody pays for printing.",  # a topic of talk
         "The seed calendar.",  # no clause after it
+        "The message is simple: plant early.",  # talk, not a service: no word qualifies it
+        "The line is busy today.",
     ],
 )
 def test_no_news_without_that_shape(sentence):

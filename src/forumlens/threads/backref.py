@@ -64,6 +64,9 @@ _NOT_OUTPUT = frozenset(
         " forum igf session meeting mag chair team floor room",
     )
 )
+# heads of talk that are also a service made when a word qualifies them ("the safety line", "the Monday message", "our
+# voice message"), unlike the talk itself ("the line is", "the message is"): with a word of their own they may be outputs
+_SERVICE_WHEN_QUALIFIED = frozenset(stem(w) for w in ("line", "message"))
 _PREPOSITIONS = frozenset(("of", "for", "on", "in", "to", "with", "about", "from", "by", "at"))
 _CLAUSE_WORD = re.compile(r"[A-Za-z][\w'’‑-]*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
@@ -111,7 +114,7 @@ def _phrase(quote: str, end: int) -> tuple[tuple[str, ...], int] | None:
     if not words:
         return None
     head = head or words[-1]
-    if head in _NOT_OUTPUT:
+    if head in _NOT_OUTPUT and not (head in _SERVICE_WHEN_QUALIFIED and len(words) > 1):
         return None
     return (*(w for w in words if w != head), head), stop
 
