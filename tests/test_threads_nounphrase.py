@@ -116,7 +116,6 @@ def test_a_venue_is_read_just_before_its_noun_however_long_the_sentence() -> Non
         ("We will print in 2027 a booklet for farmers.", "booklet"),  # a time before the object
         ("We will hang on every clinic door a poster on the rights.", "poster"),  # a place before the object
         ("We will mail the librarians a checklist of old books.", "checklist"),  # a double object
-        ("We will send the bakers a voice message with the flour price.", "message"),  # a message qualified: sent
     ],
 )
 def test_an_object_after_a_phrase_that_stands_before_it(sentence: str, head: str) -> None:
@@ -135,8 +134,3 @@ def test_an_object_after_a_phrase_that_stands_before_it(sentence: str, head: str
 def test_no_object_after_a_phrase_when_none_follows(sentence: str) -> None:
     at = re.search(r"will \w+", sentence).end()  # after the promise's verb
     assert object_phrase(sentence, at) is None
-
-
-def test_a_message_of_talk_is_no_object() -> None:
-    sentence = "We will share our message with the ministers."
-    assert object_phrase(sentence, sentence.index(" our")) is None

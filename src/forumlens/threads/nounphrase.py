@@ -55,8 +55,8 @@ _OBJECT = re.compile(rf"^\s*(?:{_DET}\s+)*(?P<np>(?:{_WORD}\s+){{0,2}}?{_WORD}){
 # what may stand between the verb and its object when the object is a determined phrase after it (the verb's own
 # object parse found none there): an aside between commas ("publish, by Berlin, a list of …", "map, country by
 # country, the rules …"), a prepositional phrase of time, place or recipient ("publish in 2016 a short guide", "put on
-# the phone a short check", "send to the pickers a text message"), a bare time ("each week", "next year"), or a
-# first object right before "a"/"an" (a double object: "send homeworkers a text message", "give the MAG a list")
+# the phone a short check", "send to the pickers a price list"), a bare time ("each week", "next year"), or a
+# first object right before "a"/"an" (a double object: "send all coalitions a template", "give the MAG a list")
 _OBJECT_DET = r"(?:a|an|the|our|its|their|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|\d+)\s"
 _FRONTED = re.compile(
     r"^\s*(?:,\s*[^,;.:!?]{2,50}?\s*,"
@@ -91,15 +91,11 @@ _PREPOSITION = _words("with to on for about in at from by of into onto over thro
 # heads that are no output only in a bare idiom ("take note of", "take into account"): with an article before them
 # they are a thing made ("a short note on digital assets", "a concept note")
 _BARE_IDIOM = _words("note account")
-# a head of talk that names a thing sent when a word qualifies it under "a"/"an" ("a text message", "a weekly
-# voice message"), unlike the talk itself ("my message is", "the message of this session")
-_SENT_IN_COMPOUND = _words("message")
-_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$", re.I)
 
 
-def _head(start: int, np: str, determined: bool = False, indefinite: bool = False) -> tuple[int, int] | None:
+def _head(start: int, np: str, determined: bool = False) -> tuple[int, int] | None:
     """(start, end) of the last word of a phrase found at `start`, unless it is no output's noun; `determined`: an
-    article or possessive opened the phrase (`_BARE_IDIOM`); `indefinite`: "a"/"an" did (`_SENT_IN_COMPOUND`)."""
+    article or possessive opened the phrase (`_BARE_IDIOM`)."""
     words = list(re.finditer(_WORD, np))
     if not words:
         return None
@@ -109,8 +105,7 @@ def _head(start: int, np: str, determined: bool = False, indefinite: bool = Fals
         return None  # a name ("the Fijian and …"), not a common noun
     if words[0].group(0).lower() in _PREPOSITION or (word.endswith("ed") and len(words) > 1):
         return None  # "start with the problem", "the work done": no object phrase
-    made = (determined and word in _BARE_IDIOM) or (indefinite and len(words) > 1 and word in _SENT_IN_COMPOUND)
-    idiom = word in _NOT_HEAD and not made
+    idiom = word in _NOT_HEAD and not (determined and word in _BARE_IDIOM)
     if idiom or word.endswith("ly") or len(word) < 3 or any(c.isdigit() for c in word):
         return None
     return start + last.start(), start + last.end()
@@ -143,10 +138,7 @@ def object_phrase(sentence: str, at: int) -> tuple[int, int] | None:
         start = at + found.start("np") + (inner[-1].end() if inner else 0)
         np = sentence[start : at + found.end("np")]
         head = _head(
-            start,
-            np,
-            determined=bool(inner) or start > at + len(found.group(0)) - len(found.group(0).lstrip()),
-            indefinite=_INDEFINITE_BEFORE.search(sentence, max(0, start - 4), start) is not None,
+            start, np, determined=bool(inner) or start > at + len(found.group(0)) - len(found.group(0).lstrip())
         )
         if head is None:
             before = _FRONTED.match(sentence[at:]) if fronted < 2 else None
