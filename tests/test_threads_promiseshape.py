@@ -79,3 +79,14 @@ def test_a_promise_shape_read_from_a_start() -> None:
     sentence = "We will try hard, and then we will bake a cake for the guests."
     found = promise_shape(sentence, start=sentence.index("and then"))
     assert found is not None and found.group("verb") == "bake"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "promised"),
+    [
+        ("The pottery coalition will print a catalogue of village kilns.", True),  # its kind and a word of its topic
+        ("The other coalition will print a catalogue of village kilns.", False),  # another body, not the teller's
+    ],
+)
+def test_a_coalition_named_by_its_topic_word_is_the_tellers_side(sentence: str, promised: bool) -> None:
+    assert (promise_shape(sentence) is not None) is promised
