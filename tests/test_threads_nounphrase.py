@@ -108,6 +108,13 @@ def test_a_venue_is_read_just_before_its_noun_however_long_the_sentence() -> Non
 
 
 # -- a phrase between the verb and its object ---------------------------------------------
+def _after_verb(sentence: str) -> int:
+    """Where the promise's verb ends ("We will print|, …")."""
+    verb = re.search(r"will \w+", sentence)
+    assert verb is not None
+    return verb.end()
+
+
 @pytest.mark.parametrize(
     ("sentence", "head"),
     [
@@ -119,7 +126,7 @@ def test_a_venue_is_read_just_before_its_noun_however_long_the_sentence() -> Non
     ],
 )
 def test_an_object_after_a_phrase_that_stands_before_it(sentence: str, head: str) -> None:
-    at = re.search(r"will \w+", sentence).end()  # after the promise's verb
+    at = _after_verb(sentence)
     found = object_phrase(sentence, at)
     assert found is not None and sentence[found[0] : found[1]] == head
 
@@ -132,5 +139,5 @@ def test_an_object_after_a_phrase_that_stands_before_it(sentence: str, head: str
     ],
 )
 def test_no_object_after_a_phrase_when_none_follows(sentence: str) -> None:
-    at = re.search(r"will \w+", sentence).end()  # after the promise's verb
+    at = _after_verb(sentence)
     assert object_phrase(sentence, at) is None

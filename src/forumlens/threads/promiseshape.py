@@ -39,8 +39,10 @@ _MODAL = (
 OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;:(—–-]))(?:we|i|our (?:[\w'’-]+ ){0,2}?(?:coalition|group|team|network|forum|members|office"
     r"|ministry|organi[sz]ation|government|secretariat|initiative|association|dc|igf)"
-    # the body speaking of itself by its kind, as `cues._OWN` reads it ("The coalition, for its part, will put …")
-    r"|(?:the|this) (?:coalition|dc))(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
+    # the body speaking of itself by its kind, as `cues._OWN` reads it ("The coalition, for its part, will put …"), or
+    # by its kind and a word of its topic, registered or not ("The crafts coalition will publish …")
+    r"|(?:the|this) (?:(?!(?:other|another|each|every|new|same|whole|entire)\b)[a-z][\w'’-]* ){0,2}?(?:coalition|dc))"
+    r"(?:\s*,[^,]{1,40},)?\s*" + _MODAL,
     _I,
 )
 _MODAL_CASED = "(?i:" + _MODAL + ")"
