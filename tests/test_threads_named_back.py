@@ -113,6 +113,7 @@ def test_a_phrase_no_promise_holds_joins_nothing():
         ("Our tool library started in March; members borrowed forty drills.", "started in"),
         ("The flood warning line now answers in two languages.", "now answers"),  # a service: a line qualified
         ("Our market price message is now in four towns.", "is now"),
+        ("The bus timetable for the night routes runs in two cities since May.", "runs in"),  # a verb in the present
     ],
 )
 def test_news_opens_with_a_definite_phrase_and_a_clause_after_it(sentence, clause):
@@ -130,6 +131,7 @@ def test_news_opens_with_a_definite_phrase_and_a_clause_after_it(sentence, claus
         "The seed calendar.",  # no clause after it
         "The message is simple: plant early.",  # talk, not a service: no word qualifies it
         "The line is busy today.",
+        "The seed packets in the valley.",  # a plural noun before a place, no verb: no clause
     ],
 )
 def test_no_news_without_that_shape(sentence):

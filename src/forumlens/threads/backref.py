@@ -95,12 +95,14 @@ def _phrase(quote: str, end: int) -> tuple[tuple[str, ...], int] | None:
     words: list[str] = []
     head: str | None = None
     stop = end
+    last = ""
     for found in _WORD.finditer(quote, definite.end(), end):
         token = found.group(0)
         low = token.lower()
-        if not token[:1].isalnum() or low in _STOP:
+        if not token[:1].isalnum() or low in _STOP or (head is not None and _present_verb(quote, found, last)):
             stop = found.start()
             break
+        last = low
         if low in _PREPOSITIONS and head is None:
             head = words[-1] if words else None
         if _POSSESSIVE.search(low):
@@ -117,6 +119,25 @@ def _phrase(quote: str, end: int) -> tuple[tuple[str, ...], int] | None:
     if head in _NOT_OUTPUT and not (head in _SERVICE_WHEN_QUALIFIED and len(words) > 1):
         return None
     return (*(w for w in words if w != head), head), stop
+
+
+# a verb in the present, third person ("works", "runs", "covers"), told by its place in the clause: after a phrase that
+# already has its complement ("The check for donors on the phone| works in Mali since March", "Our application to
+# record each piece delivered| works in Tamil Nadu"), after a noun or a participle, before a place, a time or "now"
+_PRESENT_S = re.compile(r"[a-z]{2,}[^su\W]s", re.I)
+_AFTER_VERB = re.compile(r"\s+(?:in|since|now|on|at|across|from|every|each|only|again|well|fine)\b", re.I)
+_NOT_BEFORE_VERB = _PREPOSITIONS | frozenset(("the", "a", "an", "our", "its", "their", "this", "that", "and", "or"))
+
+
+def _present_verb(quote: str, found: re.Match[str], last: str) -> bool:
+    """Whether the word `found` is the clause's verb in the present tense, not a plural noun of the phrase."""
+    return (
+        _PRESENT_S.fullmatch(found.group(0)) is not None
+        and bool(last)
+        and last not in _NOT_BEFORE_VERB
+        and last[:1].isalpha()
+        and _AFTER_VERB.match(quote, found.end()) is not None
+    )
 
 
 def referent(quote: str, cue: str) -> tuple[str, ...] | None:

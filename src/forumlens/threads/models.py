@@ -32,7 +32,8 @@ ITEMS_VERSION = (
     # guide", "send all coalitions a template") and a promise a lead-in announces with any verb ("A new promise: we
     # will install …"), and a coalition named by its kind and a word of its topic as the teller's side ("The crafts
     # coalition will publish …", registered or not); news opening with a qualified "line" or "message" ("the safety
-    # line has taken calls …") is read as named back
+    # line has taken calls …") is read as named back, and a verb in the present ending in -s after the phrase's complement
+    # ends it ("The check for donors on the phone| works in Mali")
     # 60: a filled report form's field read as a labelled turn is a record in the third person: its reported questions
     # and answers are items ("A participant asked whether …", "Participants asked UN DESA whether …", "The coordinator
     # answered that …"), a reported question is no ask, and a field's own label ("Please estimate …: 40") is no ask
