@@ -41,7 +41,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from rouge_score import rouge_scorer
@@ -136,6 +136,7 @@ def run(
     exclude: Sequence[str] = (),
     bare: bool = False,
     include: Sequence[Path] = (),
+    wins: bool = False,
 ) -> int:
     """ROUGE of the takeaways (and takeaways + calls to action) against every baseline.
 
@@ -143,13 +144,17 @@ def run(
     and analyse stages found (`analyse_session`: cast, coalitions presented, asks with
     their commitments, questions), which the takeaways' importance signals read. `bare`
     builds it from the transcript alone (the stop-17 setting: asks inferred, no cast).
+    `wins` prints, instead of the table, each reference's takeaways against every baseline
+    by set folder (`format_wins`).
     """
     from forumlens.pipeline import analyse_session
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     rows: list[tuple[str, str, str, float, float, float, int]] = []
     cited_ok = cited_all = 0
+    folders: dict[str, str] = {}
     for txt, ref in pairs(only, exclude, include):
+        folders[txt.stem] = txt.parent.name
         session: Session = parse_transcript(txt.read_text("utf-8"), source=txt.name, sha256=txt.name)
         report = build_report(session, None if bare else analyse_session(session))
         problems = check_citations(report, [session])
@@ -183,7 +188,7 @@ def run(
                         len(text.split()),
                     )
                 )
-    print(format_table(rows, markdown))
+    print(format_wins(rows, folders) if wins else format_table(rows, markdown))
     share = 100.0 * cited_ok / max(1, cited_all)
     print(f"\nbullets with valid citations: {cited_ok}/{cited_all} ({share:.1f} %)")
     return 0 if share == 100.0 else 1
@@ -285,6 +290,34 @@ def readability(only: Sequence[str] = (), exclude: Sequence[str] = (), include: 
     return 0
 
 
+def format_wins(rows: Sequence[tuple[str, str, str, float, float, float, int]], folders: Mapping[str, str]) -> str:
+    """Per reference (takeaways task), by set folder: whether ours beats every baseline on
+    R-2 and on R-L (W / L), with the margin to the best baseline, then the wins per folder."""
+    scores: dict[str, dict[str, tuple[float, float]]] = {}
+    for stem, task, system, _r1, r2, rl, _words in rows:
+        if task == "takeaways":
+            scores.setdefault(stem, {})[system] = (r2, rl)
+    lines = [f"{'set':<11} {'session':<40} {'R-2':>14} {'R-L':>14}"]
+    tally: dict[str, list[int]] = {}
+    for stem, by in scores.items():
+        ours, others = by["forumlens"], [v for k, v in by.items() if k != "forumlens"]
+        marks = []
+        for i in (0, 1):
+            best = max(v[i] for v in others)
+            marks.append(("W" if ours[i] > best else "L", ours[i] - best))
+        folder = folders.get(stem, "")
+        t = tally.setdefault(folder, [0, 0, 0])
+        t[0] += 1
+        t[1] += marks[0][0] == "W"
+        t[2] += marks[1][0] == "W"
+        cells = " ".join(f"{m} {d:+.3f}".rjust(14) for m, d in marks)
+        lines.append(f"{folder:<11} {stem[:40]:<40} {cells}")
+    lines.append("")
+    for folder, (n, w2, wl) in tally.items():
+        lines.append(f"{folder:<11} wins R-2 {w2}/{n}, R-L {wl}/{n}")
+    return "\n".join(lines)
+
+
 def format_table(rows: Sequence[tuple[str, str, str, float, float, float, int]], markdown: bool) -> str:
     """Per session and task, then the mean over sessions per task and system."""
     lines = []
@@ -346,8 +379,13 @@ if __name__ == "__main__":
         action="store_true",
         help="also score this round's held-out set (bench/blind_round.py; the lead's one final run)",
     )
+    parser.add_argument(
+        "--wins",
+        action="store_true",
+        help="print, per reference and set folder, whether the takeaways beat every baseline on R-2 and R-L",
+    )
     args = parser.parse_args()
     include = sorted(EXCLUDED_BY_DEFAULT) if args.held_out else []
     if args.readability:
         sys.exit(readability(args.only, args.exclude, include))
-    sys.exit(run(args.markdown, args.only, args.exclude, args.bare, include))
+    sys.exit(run(args.markdown, args.only, args.exclude, args.bare, include, args.wins))
