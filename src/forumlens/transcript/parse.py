@@ -119,6 +119,11 @@ phrase is no part of the name after it (`officenames.offices_written_in`); a ful
 initial stays in a template's label (`Kultūras ministre L. Jo-Li.`). The label lines are read once
 per parse (`_label_records_once`), by the rules' path and the template fallback alike.
 
+Stop 49 (round 33's misses): a record's label line may stand alone above the speech with neither a
+clock nor a colon (`Li, Jo, minister of ICT`): `records._bare_labels` learns from the file that
+such lines are labels (several voices in one form, a name that comes back); a directory name may
+carry the office after a second comma (`speakers.given_first`: `Jo Li, minister of ICT`).
+
 Turn text is an exact slice of the document text so citations stay verbatim.
 
 One job per module; this one composes them: `readers.py` (exports, views), `markers.py` (where

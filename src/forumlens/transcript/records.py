@@ -28,7 +28,11 @@ of a name and a party, a constituency or an office in the record's own order (`L
 is the labels' repetition: a label that comes back, or one written as a name (half its words
 capitalised) that opens the way the recurring ones do; at least `_LEAST` of them, a fifth of the
 lines, mostly recurring. Not a field whose values are short and hold no sentence (`Posts: 37`), a
-column row (`AP 4 (new)   JL:`) nor a cue file's lines.
+column row (`AP 4 (new)   JL:`) nor a cue file's lines. A label may also stand alone on its line
+with neither a clock nor a colon (`Li, Jo, minister of ICT` above the speech): such *bare* lines
+are labels when the file shows it, several voices (`_LEAST`) written in the form of the ones that
+come back (`_label_form`: each comma part opening with a capital or not), each above a line of
+speech; they read a record only as its main way, never beside colon or clock labels.
 
 A shape made of a bare `Name:` alone (no stamp, no fixed word) is the caption rules' business,
 not a record. `parse.py` asks this reader only when the caption rules found few turns, so a
@@ -345,6 +349,7 @@ class _LabelLine:
     label: str
     clocked: bool
     speech: str | None = None  # the speech on the label's line; None for a label alone on it
+    bare: bool = False  # alone on its line with neither a clock nor a colon (`_bare_labels`)
 
 
 def _label_key(label: str) -> str:
@@ -420,18 +425,70 @@ def _field_keys(found: list[_LabelLine]) -> set[str]:
 def _label_record_lines(lines: list[tuple[int, str]]) -> list[_LabelLine]:
     """The label lines of a record (`read_label_records`): every line read as one whose label
     comes back in the file, or that is written as a name (`_written_as_name`) and opens the way
-    the recurring ones do (with a clock or without)."""
+    the recurring ones do (with a clock or without); and the bare label lines the file's own
+    repetition shows (`_bare_labels`)."""
     found = []
+    bare = []
     for i, (at, line) in enumerate(lines):
-        read = _label_line(at, line, lines[i + 1][1] if i + 1 < len(lines) else "")
+        below = lines[i + 1][1] if i + 1 < len(lines) else ""
+        read = _label_line(at, line, below)
         if read is not None:
             found.append(read)
+        elif (alone := _bare_label(lines, i)) is not None:
+            bare.append(alone)
     fields = _field_keys(found)
     found = [r for r in found if _label_key(r.label) not in fields]
     keys = Counter(_label_key(r.label) for r in found)
     recurring = [r for r in found if keys[_label_key(r.label)] >= 2]
     ways = {r.clocked for r in recurring}
-    return [r for r in found if keys[_label_key(r.label)] >= 2 or (r.clocked in ways and _written_as_name(r.label))]
+    found = [r for r in found if keys[_label_key(r.label)] >= 2 or (r.clocked in ways and _written_as_name(r.label))]
+    bare = _bare_labels(bare)
+    if len(bare) < len(found):  # bare lines read a record only as its main way, never beside another
+        return found
+    return sorted(found + bare, key=lambda r: r.at)
+
+
+# A bare label's end that is a sentence's or a wrapped phrase's: a comma, a dash, a joining word.
+_OPEN_END = re.compile(r"[,;:\-–—/&]\s*$")
+
+
+def _bare_label(lines: list[tuple[int, str]], i: int) -> _LabelLine | None:
+    """Line `i` read as a label alone on its line with no clock and no colon (`Li, Jo, minister
+    of ICT` above the speech): a name-like label (`_named`) not opening with blanks nor ending
+    open, standing where a turn may begin (the first line, after a blank line or after a line
+    that closes its sentence) and above a line of speech, longer than it or closing a sentence."""
+    at, line = lines[i]
+    label = line.strip()
+    if line[:1].isspace() or i + 1 >= len(lines) or not _named(label) or _OPEN_END.search(label):
+        return None
+    if _LABEL_SENTENCE.search(label) or label.endswith("."):
+        return None
+    below = lines[i + 1][1].strip()
+    if not (_SENTENCE_CLOSED.search(below) or len(below) > len(label)):
+        return None
+    return _LabelLine(at, lines[i + 1][0], label, False, bare=True)
+
+
+def _label_form(label: str) -> tuple[str, ...]:
+    """A bare label's form: for each comma part, whether it opens with a capital (`A`) or not
+    (`a`), brackets as `()`: `Li, Jo, minister of ICT` is `(A, A, a)`."""
+    form = []
+    for part in _BRACKETED.sub(" () ", label).split(","):
+        words = part.split()
+        form.append("" if not words else "()" if words[0] == "()" else "A" if _CAPITALISED.match(words[0]) else "a")
+    return tuple(form)
+
+
+def _bare_labels(found: list[_LabelLine]) -> list[_LabelLine]:
+    """The bare label lines that a file's repetition shows to be its labels: of the forms
+    (`_label_form`) of those whose label comes back, the lines written in one of them; kept when
+    at least `_LEAST` voices are written so (a record has speakers; a page footer, a heading that
+    recurs are one or two) and a name comes back among them."""
+    keys = Counter(_label_key(r.label) for r in found)
+    forms = {_label_form(r.label) for r in found if keys[_label_key(r.label)] >= 2}
+    kept = [r for r in found if _label_form(r.label) in forms]
+    voices = {_label_key(r.label) for r in kept}
+    return kept if len(kept) >= _LEAST and len(voices) >= _LEAST else []
 
 
 def read_label_records(text: str, lines: list[tuple[int, str]] | None = None) -> ExportMarks | None:

@@ -361,8 +361,12 @@ _ROOM_LABEL = re.compile(
 )
 
 
-# A directory name, family name first: `Przybysz-Zając, Halina (KPRM)`, `van Dijk, Anna`.
-_DIRECTORY = re.compile(r"(?P<family>[^,()\n]+),[ \t]+(?P<given>[^\W\d_][\w'’-]*)(?P<tag>(?:[ \t]+\([^()\n]*\))?)")
+# A directory name, family name first: `Przybysz-Zając, Halina (KPRM)`, `van Dijk, Anna`; a
+# record's label may add the office after a second comma (`Li, Jo, minister of ICT`).
+_DIRECTORY = re.compile(
+    r"(?P<family>[^,()\n]+),[ \t]+(?P<given>[^\W\d_][\w'’-]*)(?P<tag>(?:[ \t]+\([^()\n]*\))?)"
+    r"(?P<office>(?:,[ \t]+[^,\n]+)?)"
+)
 
 
 def _proper(word: str) -> bool:
@@ -374,13 +378,17 @@ def given_first(label: str) -> str:
     """A directory display name turned to given-family order (`Przybysz-Zając, Halina (KPRM)` is
     `Halina Przybysz-Zając (KPRM)`): a family name of one title-case word, perhaps after
     lower-case particles (`van`, `de la`), a comma, one title-case given name and perhaps a
-    bracketed tag. Any other label is returned as it is (`Jo Li, UNESCO`, `HUB, BUKAVU`, a name
-    card with a role after the comma)."""
+    bracketed tag; a record's office after a second comma stays after the name (`Li, Jo, minister
+    of ICT` is `Jo Li, minister of ICT`), a family name before it is one word, perhaps after
+    lower-case particles (`Jo Li, Google, USA` is a name card). Any other label is returned as it
+    is (`Jo Li, UNESCO`, `HUB, BUKAVU`, a name card with a role after the comma)."""
     m = _DIRECTORY.fullmatch(label.strip())
     if m is None:
         return label
     *particles, family = m.group("family").split() or [""]
     given = m.group("given")
+    if m.group("office") and any(not w.islower() for w in particles):
+        return label
     # particles in lower case ("van", "de la") or capitalised and short ("Te Awarau-Walker", "Van Dijk", "Al Amin")
     if len(particles) > 3 or any(not (w.isalpha() and len(w) <= 3 and (w.islower() or _proper(w))) for w in particles):
         return label
@@ -391,7 +399,7 @@ def given_first(label: str) -> str:
         return label
     if capitals and (generic_label(family) or is_title(family)):
         return label  # `MODERATOR, Jo`, `DR, Jo`: a role or a title before a name, no family name
-    return f"{given} {m.group('family').strip()}{m.group('tag')}"
+    return f"{given} {m.group('family').strip()}{m.group('tag')}{m.group('office')}"
 
 
 def _directory_label(text: str) -> bool:
@@ -400,7 +408,7 @@ def _directory_label(text: str) -> bool:
     in brackets in any case (`MAKHUBELA-ORTT, Johannes (library association, South Africa)`):
     the shape is the evidence, so the note is only held to a few plain words."""
     m = _DIRECTORY.fullmatch(text.strip())
-    if m is None or given_first(text) == text or not m.group("family").isupper():
+    if m is None or m.group("office") or given_first(text) == text or not m.group("family").isupper():
         return False  # a family name in title case ("However, Jo") is not set apart by its case
     if any(sentence_word(w) for w in (*m.group("family").split(), m.group("given"))):
         return False  # "However, Jo (…)": a sentence's opening word before the comma
