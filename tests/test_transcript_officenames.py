@@ -303,3 +303,28 @@ def test_a_one_word_role_the_speech_writes_in_lower_case_keeps_its_name() -> Non
 
 def test_an_initial_may_stand_for_the_given_name_after_an_office() -> None:
     assert office_name("Kultūras ministre L. Ozola-Asante") == (True, "L. Ozola-Asante")
+
+
+@pytest.mark.parametrize(
+    ("label", "person"),
+    [
+        ("MINISTER ZA KMETIJSTVO DR. JANA OKORN-BALOGUN", "Jana Okorn-Balogun"),  # the office, then a title
+        ("Vizekanzlerin Prof. Greta Lindqvist-Amadi", "Greta Lindqvist-Amadi"),
+        ("Verkehrs- und Umweltminister (Lars Holm-Adjei)", "Lars Holm-Adjei"),  # a compound cut at its hyphen
+        ("Session chair (Ana Ruiz)", "Ana Ruiz"),  # a lower-case office word in the head
+    ],
+)
+def test_an_office_before_a_title_or_before_a_bracketed_holder_is_no_part_of_the_name(label: str, person: str) -> None:
+    assert office_name(label) == (True, person)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Jo Li, moderator (Internet Society)",  # a card: the bracket is the body
+        "Jo Li (Highland Council)",  # a name before the bracket
+        "Hon. Dr. Jo Li",  # titles only before the name
+    ],
+)
+def test_a_name_before_a_bracket_or_after_titles_alone_is_kept(label: str) -> None:
+    assert office_name(label) == (False, None)

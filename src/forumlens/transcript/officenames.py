@@ -19,7 +19,11 @@ the person:
   is no name (one word, a role, or five words and more once an article and a title are gone):
   the bracket is the person (`Lord Jo (Con)`, `Jo Li (Highland Council)` keep their head);
 - *a role word before the name*: the first one or two words are a role label by themselves
-  (`generic_label`) and two or more name words follow: the name is the rest.
+  (`generic_label`) and two or more name words follow: the name is the rest;
+- *an office before a title*: words that are no titles, then a person's title (`DR.`, `Mr`), then
+  two to four name words: the name is the words after the title (`MINISTRICA ZA … DR. JO LI`);
+- *a head written as an office* before a bracketed name: a lower-case word in it, or a compound cut
+  at a hyphen (`Samgöngu- og sveitarstjórnarráðherra (Jo Li)`), counts as a head that is no name.
 
 Pure functions over a label; `office_names` applies them to a session's labels.
 """
@@ -66,7 +70,7 @@ def _bracketed_person(label: str) -> str | None:
     head = _without_article(match.group("head").split())
     while len(head) > 1 and is_title(head[0]):
         head = head[1:]
-    if not (len(head) == 1 or len(head) >= 5 or generic_label(" ".join(head)) or _worded(head)):
+    if not (len(head) == 1 or len(head) >= 5 or generic_label(" ".join(head)) or _worded(head) or _office_head(head)):
         return None
     name = display_name(inner)
     return name if name and not generic_label(name) else None
@@ -82,6 +86,19 @@ def _capitals_person(label: str, words: list[str]) -> list[str]:
     rest = [w.capitalize() if not INITIAL_WORD.fullmatch(w) else w for w in words[1:]]
     rest = ["-".join(p.capitalize() for p in w.split("-")) for w in rest]
     return [words[0], *rest]
+
+
+def _office_head(words: list[str]) -> bool:
+    """Whether a head before a bracket is written as an office, no name: it opens with a capital
+    and holds, after its first word, a lower-case word of three letters or more that is no
+    particle (`Session chair`, `Samgöngu- og sveitarstjórnarráðherra`), or a word cut before its
+    compound's end (`Verkehrs- und Umweltminister`: a name holds no word ending in a hyphen).
+    A comma makes a card of it (`Jo Li, moderator (ISOC)`: the bracket is the body), not an office."""
+    if not words or not words[0][:1].isupper() or any("," in w for w in words):
+        return False
+    return any(w.endswith("-") for w in words) or any(
+        w.isalpha() and _office_mark(w) and w.islower() for w in words[1:]
+    )
 
 
 def _worded(words: list[str]) -> bool:
@@ -159,6 +176,25 @@ def _office_words_before(label: str) -> str | None:
     return name if name and not generic_label(name) else None
 
 
+def _office_before_title(label: str) -> str | None:
+    """`MINISTRICA ZA DIGITALNO PREOBRAZBO DR. JO LI` → `Jo Li`: a person's title (`DR.`, `Mr`,
+    `Prof.`) after opening words that are no titles themselves, then two to four words written
+    as a name: the title opens the person, the words before it are the office, in any case."""
+    words = _name_part(label).split()
+    if " ".join(words) != label.strip():
+        return None  # a card or a bracket after the words is read by the rules above
+    k = next((i for i, w in enumerate(words) if i and is_title(w) and not is_title(words[i - 1])), -1)
+    rest = words[k + 1 :]
+    if k < 0 or not 2 <= len(rest) <= 4 or any(is_title(w) for w in rest):
+        return None
+    cased = [w.capitalize() if w.isupper() else w for w in rest]
+    cased = ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in cased]
+    if not all(name_word(w) for w in cased) or cased[0] in PARTICLES:
+        return None
+    name = display_name(" ".join(rest))
+    return name if name and not generic_label(name) else None
+
+
 def _office_mark(word: str) -> bool:
     """A word of an office that no name holds as written: lower case, three letters or more and
     no particle (`varapuhemies`), or an acronym in capitals (`PSP`)."""
@@ -185,7 +221,7 @@ def office_name(label: str | None) -> tuple[bool, str | None]:
         name = display_name(" ".join(bare))
         if name:
             return True, name
-    person = _role_before_name(label) or _office_words_before(label)
+    person = _role_before_name(label) or _office_words_before(label) or _office_before_title(label)
     if person is not None:
         return True, person
     return False, None
