@@ -117,7 +117,32 @@ def _heading(label: str, text: str, after: int) -> bool:
     if _SESSION_KIND.fullmatch(label.strip()):
         return True
     line_end = text.find("\n", after)
-    return title_rest(text[after : line_end if line_end != -1 else len(text)]) and not _recurring_person(label, text)
+    rest = text[after : line_end if line_end != -1 else len(text)]
+    return (title_rest(rest) and not _recurring_person(label, text)) or _header_field(label, rest, text, after)
+
+
+_FIELD_REACH = 4000  # a report's header fields stand in its first lines
+
+
+def _opens(label: str, text: str) -> int:
+    """How many lines of `text` open with `label` and a colon."""
+    return len(re.findall(rf"^[ \t]*{re.escape(label.strip())}[ \t]*:", text, re.MULTILINE))
+
+
+def _header_field(label: str, rest: str, text: str, after: int) -> bool:
+    """A report header's field, not a speaker (`Organiser: a consumer coalition from …`,
+    `Participants: see the attendance sheet`): a label written with a capital whose value opens
+    in lower case, as speech after a speaker's label does not, a label that does not come back,
+    in the file's first lines and above every label that comes back (where the header ends)."""
+    value = rest.lstrip(" \t")
+    if after > _FIELD_REACH or not (value[:1].isalpha() and value[:1].islower() and label.strip()[:1].isupper()):
+        return False
+    if not text[text.rfind("\n", 0, after) + 1 : after].lstrip().startswith(label.strip()):
+        return False  # a stamp or a marker before the label: a chat's or a caption's line, no header
+    if _opens(label, text) >= 2:
+        return False
+    above = re.finditer(r"^[ \t]*([^\W\d_][^:\n]{0,60}?)[ \t]*:", text[: max(0, after - len(label) - 1)], re.MULTILINE)
+    return not any(_opens(m.group(1), text) >= 2 for m in above)
 
 
 def _recurring_person(label: str, text: str) -> bool:
