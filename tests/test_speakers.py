@@ -189,3 +189,15 @@ def test_a_role_after_the_acronym_of_its_body_is_a_role() -> None:
     # an acronym alone is still the organisation, and lower-case words before a role are no acronym
     assert parse_name_card("Jo Li (ISOC)").organisation == "ISOC"
     assert parse_name_card("Jo Li (our great chair)").role is None
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("HEIKE STRAßMANN-OKOYE", "Heike Straßmann-Okoye"),  # `ß` in a word set in capitals
+        ("P.J. WANJIKU", "P.J. Wanjiku"),  # initials glued together keep their capitals
+        ("a.b. okafor", "A.B. Okafor"),
+    ],
+)
+def test_capitals_with_a_sharp_s_and_glued_initials_read_in_display_case(label: str, name: str) -> None:
+    assert display_name(label) == name

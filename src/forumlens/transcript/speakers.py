@@ -284,6 +284,16 @@ def _capital(part: str, turkish: bool) -> str:
     return head + part[1:]
 
 
+# Two or more initials glued together, each closed by a full stop (`P.K.`, `J.R.R.`).
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+
+
+def _sharp_s_free(word: str) -> str:
+    """`word` without `ß`: German writes it inside a word set in capitals (`GRÖßLHUBER`), where it
+    has no capital in common use, so it tells nothing of the word's case."""
+    return word.replace("ß", "")
+
+
 def _case_word(
     word: str, first: bool, last: bool, written: bool = False, after: str = "", turkish: bool = False
 ) -> str:
@@ -292,12 +302,14 @@ def _case_word(
     `after`: the word before it; `turkish`: the label is in the Turkish alphabet (`_TURKISH_HINT`)."""
     if not any(ch.isalpha() for ch in word):
         return word
+    if _INITIALS.fullmatch(word):
+        return word.upper()  # initials glued together (`P.K.`, `j.r.`): each letter a capital
     low = _lower(word, turkish)
     # an article is a particle after another particle, or where a mixed-case label wrote it so
     particle = low in PARTICLES and (low not in _ARTICLES or after.lower() in PARTICLES or (written and word == low))
     if particle and not first and not last and not (written and word[:1].isupper()):
         return low  # "de", "van der": a surname follows
-    if word.isupper() or word.islower():
+    if _sharp_s_free(word).isupper() or word.islower():
         parts = re.split(r"([-'’])", low)
         out = []
         for i, part in enumerate(parts):
@@ -471,7 +483,7 @@ def display_name(label: str | None) -> str | None:
     rest = " ".join(tokens)
     if rest.lower() in GENERIC_LABELS or rest.lower() in COLLECTIVE_LABELS:  # "Hon. Members": the house
         return None
-    written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in rest)
+    written = any(ch.isupper() for ch in rest) and any(ch.islower() for ch in _sharp_s_free(rest))
     last = len(tokens) - 1
     turkish = _TURKISH_HINT.search(rest) is not None
     words = [
