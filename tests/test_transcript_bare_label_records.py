@@ -142,3 +142,25 @@ def test_a_directory_name_may_carry_an_office_after_a_second_comma() -> None:
     # a name card in given-family order stays as it is: the first part is a whole name
     assert given_first("Tim Li, Google, USA") == "Tim Li, Google, USA"
     assert display_name("Tim Li, Google, USA") == "Tim Li"
+
+
+def test_a_comment_pages_short_links_are_no_labels() -> None:
+    # `Reply` under every comment comes back, but a link with an arrow is written as no name
+    text = "\n".join(
+        [
+            "Older posts →",
+            "Ana Ruiz on 3 May 2014 at 9:14 pm said:",
+            "Good summary, and thank you for the notes from the workshop.",
+            "Reply ↓",
+            "Jo Li on 3 May 2014 at 9:40 pm said:",
+            "Thank you. The slides are on the site of the organisers now.",
+            "Reply ↓",
+            "Marta Gil on 4 May 2014 at 8:02 am said:",
+            "Is there a recording of the session as well, or only the slides?",
+            "Reply ↓",
+            "Leave a Reply",
+            "Your email address will not be published.",
+        ]
+    )
+    marks = read_label_records(text)
+    assert marks is None or all("Reply" not in (m.label or "") for m in marks.marks)

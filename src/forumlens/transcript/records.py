@@ -461,12 +461,21 @@ def _bare_label(lines: list[tuple[int, str]], i: int) -> _LabelLine | None:
     label = line.strip()
     if line[:1].isspace() or i + 1 >= len(lines) or not _named(label) or _OPEN_END.search(label):
         return None
-    if _LABEL_SENTENCE.search(label) or label.endswith("."):
+    if _LABEL_SENTENCE.search(label) or label.endswith(".") or not _bare_named(label):
         return None
     below = lines[i + 1][1].strip()
     if not (_SENTENCE_CLOSED.search(below) or len(below) > len(label)):
         return None
     return _LabelLine(at, lines[i + 1][0], label, False, bare=True)
+
+
+def _bare_named(label: str) -> bool:
+    """Whether a bare label's name part (its first two comma parts: `Li, Jo`) is written as a
+    name: every word holds a letter (no `Reply ↓`, no `→`) and at least half open with a capital
+    (`Questions from the floor` is a heading)."""
+    words = " ".join(_BRACKETED.sub(" ", label).split(",")[:2]).split()
+    capitals = sum(bool(_CAPITALISED.match(w)) for w in words)
+    return bool(words) and all(any(ch.isalpha() for ch in w) for w in words) and 2 * capitals >= len(words)
 
 
 def _label_form(label: str) -> tuple[str, ...]:
