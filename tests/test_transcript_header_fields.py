@@ -33,3 +33,18 @@ def test_a_one_off_speaker_below_a_recurring_label_is_still_a_turn() -> None:
     text = REPORT + "Jo Li: sorry, one more question from the floor.\nModerator: Go ahead.\n"
     labels = [t.label for t in parse_transcript(text).turns]
     assert "Jo Li" in labels
+
+
+def test_a_role_label_whose_speech_closes_a_sentence_inside_its_first_line_is_a_turn() -> None:
+    # `For the Director. Will …` reads like a title word by word, but a sentence ends inside it
+    text = "\n".join(
+        [
+            "CHAIR: Thank you. Is there a question",
+            "from the room? Briefly, please.",
+            "PARTICIPANT: For the Director. Will",
+            "the new plan cover the islands as well?",
+            "DIRECTOR: Yes, from next year.",
+            "CHAIR: Thank you both.",
+        ]
+    )
+    assert [t.label for t in parse_transcript(text).turns] == ["CHAIR", "PARTICIPANT", "DIRECTOR", "CHAIR"]

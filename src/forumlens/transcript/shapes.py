@@ -216,7 +216,14 @@ def title_rest(line: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’\u2011-]*(?:\.[^\W\d_]+(?![\w'’\u2011-]))?", rest)
     if len(words) < 2 or rest[-1:] in ".?!,;:" or not rest[:1].isupper():
         return False
+    if _CLOSED_INSIDE.search(rest):
+        return False  # a sentence closed inside, then the next begun (`For the Minister. Does`): speech
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+# A full stop after a word of six letters or more, then another word: a sentence closed inside a
+# line (`For the Minister. Does`); an abbreviation is shorter (`Prof. Jo Li`, `Assoc. Prof.`).
+_CLOSED_INSIDE = re.compile(r"(?<![\w.])[^\W\d_]{6,}\.[ \t]+(?=[^\W\d_])")
 
 
 def label_shapes(text: str) -> Shapes:
