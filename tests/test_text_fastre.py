@@ -252,3 +252,23 @@ def test_branch_literals_is_empty_when_no_alternative_test_is_sound() -> None:
     assert branch_literals(re.compile(r"(?x) online | onsite")) == ()  # verbose: never read
     got = branch_literals(re.compile(r"\b(?:I(?:'m| am) online|in the room)\b", re.I))
     assert got == ((frozenset({"i'm online", "i am online"}),), (frozenset({"in the room"}),))
+
+
+def test_any_search_and_count_ask_only_patterns_under_a_present_needle():
+    patterns = [
+        re.compile(r"\bthe floor is yours\b", re.I),
+        re.compile(r"\b(can|could) you hear me\b", re.I),
+        re.compile(r"\bnext speaker\b.*\bplease\b", re.I),
+        re.compile(r"^\W*$"),  # requires no literal: always asked
+    ]
+    fast = PatternSet(patterns)
+    for text in (
+        "Could you HEAR me now?",
+        "Next speaker, please.",
+        "The floor is yours; can you hear me?",
+        "Data.",
+        "!!",
+    ):
+        expected = [bool(p.search(text)) for p in patterns]
+        assert fast.any_search(text) == any(expected)
+        assert fast.count(text) == sum(expected)
