@@ -15,11 +15,12 @@ import re
 
 from forumlens.text.fastre import Prefiltered
 
+from .askcues import IMPERATIVE_ALT
 from .context import FLOOR_CUE, Sentence
 from .pledges import delivery_promise
 from .reported import reported_request
 
-__all__ = ["MODERATOR_THRESHOLD", "QUOTE_REACH", "chair_commits", "chair_view", "inside_quote"]
+__all__ = ["MODERATOR_THRESHOLD", "QUOTE_REACH", "chair_commits", "chair_requests", "chair_view", "inside_quote"]
 
 # A chair's sentence that passed `analyse.presenter` is still more often floor talk than an
 # ask (the prior differs from a speaker's): the classifier needs this much to count it there.
@@ -45,6 +46,8 @@ def chair_view(
     own_only = chair and s.start not in presented and not relayed  # floor talk, unless the chair takes something on
     if own_only and delivery_promise(s.text):
         return relayed, own_only  # "the session report will go to the Secretariat this week": on record, even opening
+    if own_only and chair_requests(s.text):
+        return False, False  # "please send your comments on the draft by Friday": judged as presented
     if own_only and (
         opening or "?" in s.text or FLOOR_CUE.search(s.text) or _CHAIR_ROLE.search(s.text) or not chair_commits(s.text)
     ):
@@ -63,6 +66,36 @@ def chair_commits(text: str) -> bool:
     """A chair's own commitment: "I / we will …" (`_CHAIR_COMMIT`) or the session's output on its way
     to people (`pledges.delivery_promise`: "the session report will go to the Secretariat this week")."""
     return _CHAIR_COMMIT.search(text) is not None or delivery_promise(text) is not None
+
+
+# A chair's own request to the room or to a named body: a request verb with an addressee and the
+# deed asked ("I ask every registry in this room to send its table …", "we ask the ministry to
+# support …") or a "please" imperative ("please send your comments on the guide before the 15th",
+# "please, all of you, register on the platform"). It is the session's ask, not floor talk, unless
+# the deed is the floor's own: speaking, introducing, keeping time, the microphone, a question
+# asked now (`_FLOOR_DEED`), or the sentence asks a question or hands the floor. Such a sentence is
+# judged as a presented one (the rules' cue or the classifier at `MODERATOR_THRESHOLD`).
+_FLOOR_DEED = (
+    r"(?:speak|talk|introduce|present|take|give|go|come|raise|unmute|mute|keep|be|stay|state|identify|wait"
+    r"|welcome|join\s+(?:me|us\s+in)|ask|answer|respond|reply|turn|switch|use|start|begin|continue|wrap|conclude"
+    r"|proceed|repeat|let|sit|stand|hold|type|do|put\s+(?:your|the)\s+questions?|post\s+(?:your|the)\s+questions?"
+    r"|send\s+(?:your|the|us\s+your)\s+questions?|thank|applaud|enjoy|bear|note|remember|look|see|listen|check)\b"
+)
+_CHAIR_ASK = re.compile(
+    r"\b(?:i|we)\s+(?:(?:would|'d|also|now|just|kindly|strongly|therefore)\s+)*(?:(?:like|want)\s+to\s+)?"
+    r"(?:ask|urge|invite|encourage|call\s+(?:up)?on|request|appeal\s+to)\s+"
+    rf"(?!you\b)(?:[\w'‑-]+\s+){{1,8}}?to\s+(?!{_FLOOR_DEED})[a-z]+"
+    # after "please" an imperative verb, maybe behind an aside ("please, everybody in the room, register …",
+    # "please, before you leave, fill in …"); not "please, the gentleman at the back" (a speaker named)
+    rf"|(?:^|[,:;]\s*|\b(?:and|so|now|also|then)\s+)please\s*,?\s+(?:[^,.;:?!]{{1,50}},\s*)?"
+    rf"(?!{_FLOOR_DEED})(?:{IMPERATIVE_ALT})\b",
+    re.I,
+)
+
+
+def chair_requests(text: str) -> bool:
+    """A chair's own request to the room or a named body (`_CHAIR_ASK`), not a question nor a hand-off."""
+    return "?" not in text and FLOOR_CUE.search(text) is None and _CHAIR_ASK.search(text) is not None
 
 
 # What a chair says about their own role or the meeting ("I will moderate", "I will summarise",
