@@ -61,6 +61,10 @@ class CueSentence:
 
     @cached_property
     def rec(self) -> re.Match[str] | None:
+        return self._modal_rec or _announced(self.text)
+
+    @property
+    def _modal_rec(self) -> re.Match[str] | None:
         return next(
             (
                 m
@@ -158,12 +162,35 @@ _SPOKEN_ASK = re.compile(
     r"(?!you\b)(?:[\w'‑-]+\s+){1,8}?to\s+[a-z]+"
     r"|\b(?:i|we)\s*(?:would|'d)\s+(?:also\s+|really\s+|just\s+)?(?:love|like)\s+it\s+if\b"
     r"|^\W*(?:(?:and|so|but|also)\s+)*(?:my|our)\s+(?:request|appeal)\s+(?:to|for)\s+(?:the|this|all|every|our|you)\b"
-    # not "my request to the ministry was refused" (a story) nor "… is to have …" (the classifier's)
+    # not "my request to the ministry was refused" (a story) nor "… is to have …" (`_ANNOUNCED`)
     r"(?![^,.;:?!]*\b(?:is|are|was|were|got|has\s+been|had\s+been)\b)",
     re.I,
 )
 # Searched only where one alternative's words are (issue 19): same matches
 _SPOKEN_ASK_CUE = Prefiltered(_SPOKEN_ASK, alternatives=True)
+
+
+# A request announced by a noun of asking, then said as a that-clause or an infinitive ("my request to
+# the IGF is to have this topic in a main session", "our proposal is that the city and the providers
+# sign …", "my recommendation for the governments is to invest …"): what others should do, read as a
+# recommendation (with no category keyword it stays on record, `askcategory.keywordless_category`).
+# Not a story ("my proposal was that …"), nor "… is to the ministry" (an addressee, no deed). The cue
+# ends before the infinitive's verb, so the verb heads the keyword window (`HEAD_BONUS`).
+_ANNOUNCED = re.compile(
+    r"\b(?:my|our)\s+(?:[a-z]+\s+)?"
+    r"(?:request|proposal|suggestion|recommendation|wish|appeal|plea|ask|demand)s?"
+    r"\s+(?:(?:to|for)\s+(?:[\w'‑-]+\s+){1,6}?)?(?:is|are|would\s+be|will\s+be)\s*:?\s*"
+    r"(?:that\b|to\s+(?=(?!(?:the|this|that|a|an|our|my|your|you|all|every|them|us|me)\b)[a-z]+))",
+    re.I,
+)
+# The announcing noun opens its clause: the sentence, a clause after a punctuation mark or a conjunction
+# ("and to the IGF, my request is that …"), not "what we did with our proposal is to …".
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:]|\b(?:and|so|but|also|then|therefore))\W*$", re.I)
+
+
+def _announced(text: str) -> re.Match[str] | None:
+    """The first request announced by a noun of asking that opens its clause (`_ANNOUNCED`), or None."""
+    return next((m for m in _ANNOUNCED.finditer(text) if _CLAUSE_OPEN.search(text, max(0, m.start() - 12), m.start())), None)
 
 
 # The addressee kept apart from what is asked (stop 40, K7): "I ask the ministries of education in
