@@ -84,7 +84,7 @@ _FLOOR_DEED = (
 _CHAIR_ASK = re.compile(
     r"\b(?:i|we)\s+(?:(?:would|'d|also|now|just|kindly|strongly|therefore)\s+)*(?:(?:like|want)\s+to\s+)?"
     r"(?:ask|urge|invite|encourage|call\s+(?:up)?on|request|appeal\s+to)\s+"
-    rf"(?!you\b)(?:[\w'‑-]+\s+){{1,8}}?to\s+(?!{_FLOOR_DEED})[a-z]+"
+    rf"(?!you\b)(?:(?!to\b)[\w'‑-]+\s+){{1,8}}?to\s+(?!{_FLOOR_DEED})[a-z]+"
     # after "please" an imperative verb, maybe behind an aside ("please, everybody in the room, register …",
     # "please, before you leave, fill in …"); not "please, the gentleman at the back" (a speaker named)
     rf"|(?:^|[,:;]\s*|\b(?:and|so|now|also|then)\s+)please\s*,?\s+(?:[^,.;:?!]{{1,50}},\s*)?"

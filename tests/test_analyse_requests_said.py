@@ -1,0 +1,81 @@
+"""Requests said by their grammar (issue 22, stop 49): a chair's own request to the room or a named
+body is the session's ask, not floor talk (`chairview.chair_requests`), and a request announced by a
+noun of asking ("my proposal is that …") is a recommendation (`asksentence`). Examples written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from forumlens.analyse.asksentence import CueSentence, classify_type
+from forumlens.analyse.chairview import chair_requests, chair_view
+from forumlens.analyse.context import Sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before lunch, please send your stories about the village radio to the mailing list.",
+        "Please, all of you, register on the hub's volunteer page by Sunday.",
+        "And please, before you go home, fill in the form about the bus timetable.",
+        "We ask the water board to publish the outage map every morning.",
+        "I ask every cooperative in this room to name one person for the pilot by March.",
+    ],
+)
+def test_a_chairs_request_to_the_room_is_the_sessions_ask(text: str) -> None:
+    assert chair_requests(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please introduce yourself before you speak.",
+        "Please, the lady in the green scarf.",
+        "Okay, please, time is up, thank you.",
+        "I ask the panellists to keep it to three minutes.",
+        "Please join me in thanking the interpreters.",
+        "Please send your questions in the chat.",
+        "Can you please share the slides?",
+        "Please, go ahead, Amira.",
+    ],
+)
+def test_floor_talk_is_no_request(text: str) -> None:
+    assert not chair_requests(text)
+
+
+def test_a_chairs_request_is_judged_as_a_presented_sentence() -> None:
+    s = Sentence(turn=0, start=0, end=60, line=3, text="Please send your comments on the bus survey by Friday.", rel=0)
+    assert chair_view(s, chair=True, presented=set(), opening=False) == (False, False)
+    floor = Sentence(turn=0, start=0, end=30, line=3, text="Please introduce yourself first.", rel=0)
+    assert chair_view(floor, chair=True, presented=set(), opening=False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So my proposal is that the three libraries share one catalogue.",
+        "And to the ministry, my request is that the rural schools get the same bandwidth.",
+        "Our recommendation to the ferry company is to print the timetable in both languages.",
+        "My humble suggestion would be to meet online every two months.",
+    ],
+)
+def test_a_request_announced_by_a_noun_of_asking_is_a_recommendation(text: str) -> None:
+    assert classify_type(text) == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My proposal was that we meet in June, but nobody came.",
+        "My request is to the ministry, not to the operators.",
+        "What we did with our proposal is to send it around.",
+        "My question is that nobody answered.",
+    ],
+)
+def test_a_story_or_an_addressee_alone_is_no_announced_request(text: str) -> None:
+    assert classify_type(text) is None
+
+
+def test_the_infinitive_asked_heads_the_keyword_window() -> None:
+    facts = CueSentence("My request to the network is to train the volunteers of the two valleys.")
+    assert facts.kind == "recommendation"
+    assert facts.category("recommendation") == "capacity-building"
