@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from forumlens.analyse import askcategory, asks, asksentence, chairview, pledges
+from forumlens.analyse import askcategory, asks, asksentence, chairview, cues, pledges
 from forumlens.analyse.pledges import delivery_promise, own_pledge
 
 
@@ -18,7 +18,6 @@ from forumlens.analyse.pledges import delivery_promise, own_pledge
         ("classify_category", asksentence),
         ("category_scores", asksentence),
         ("says_nothing", asksentence),
-        ("TYPES", asksentence),
         ("chair_view", chairview),
         ("inside_quote", chairview),
     ],
@@ -82,3 +81,9 @@ def test_an_adverb_or_a_negation_where_the_verb_stands_names_no_deed(sentence: s
 def test_the_talk_verbs_and_the_adverbs_are_kept_apart() -> None:
     assert not pledges._TALK & pledges._NOT_A_VERB
     assert {"not", "never", "just", "probably", "maybe", "also", "still", "only", "now"} == pledges._NOT_A_VERB
+
+
+@pytest.mark.parametrize(("name", "home"), [("TYPES", asksentence), ("PROCEDURAL", cues)])
+def test_names_nothing_imported_from_asks_live_only_at_home(name: str, home: object) -> None:
+    assert name not in asks.__all__ and not hasattr(asks, name)
+    assert hasattr(home, name)

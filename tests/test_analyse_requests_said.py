@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from forumlens.analyse.askcategory import settled_category
 from forumlens.analyse.asksentence import CueSentence, classify_type
 from forumlens.analyse.chairview import chair_requests, chair_view
 from forumlens.analyse.context import Sentence
+from forumlens.analyse.pledges import relay_promise
 
 
 @pytest.mark.parametrize(
@@ -79,3 +81,36 @@ def test_the_infinitive_asked_heads_the_keyword_window() -> None:
     facts = CueSentence("My request to the network is to train the volunteers of the two valleys.")
     assert facts.kind == "recommendation"
     assert facts.category("recommendation") == "capacity-building"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noted, Tomasz, I will pass both to the Secretariat this afternoon.",
+        "We will transmit your question to the chair of the working group with the transcript.",
+        "I will take it myself to the meeting of the steering committee in March.",
+        "So we will bring this one also to our national forum's organising group.",
+    ],
+)
+def test_a_question_handed_on_to_a_body_is_a_commitment_linking_to_it(text: str) -> None:
+    assert relay_promise(text) is not None
+    assert classify_type(text) == "commitment"
+    assert settled_category("commitment", "participation", text) == "links-to-institutions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will pass it to Maria now.",
+        "We will give the floor to the next speaker.",
+        "If the board agrees, we will pass it to the ministry.",
+        "Will you pass it to the Secretariat?",
+    ],
+)
+def test_a_hand_off_or_a_condition_hands_nothing_on(text: str) -> None:
+    assert relay_promise(text) is None
+
+
+def test_handed_to_peers_it_is_cooperation_not_a_link() -> None:
+    text = "We will give it to the coalition under an open licence next month."
+    assert settled_category("commitment", "cooperation", text) == "cooperation"

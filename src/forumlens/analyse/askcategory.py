@@ -19,7 +19,7 @@ from .askframes import brings_people_in, delivered, edits_forum_text, frame_cate
 from .askmodel import LIST_INTRO, Prediction
 from .asksentence import CATEGORY_ORDER, CueSentence
 from .cues import CheckMemo
-from .pledges import delivery_promise
+from .pledges import delivery_promise, relay_promise
 
 __all__ = [
     "LEANING_CATEGORY",
@@ -212,7 +212,20 @@ def settled_category(kind: str, category: str, quote: str) -> str:
         category = "communication-channels"  # "the session report goes to the mailing list tonight"
     elif kind == "commitment" and category in _DELIVERED_AS and delivered(quote):
         category = "communication-channels"  # "we will put the translations on the BPF page"
+    if kind == "commitment" and _handed_to_institution(quote):
+        category = "links-to-institutions"  # "I will pass both to the Secretariat today"
     return decided_after(kind, category, quote)
+
+
+# A question or message the speaker's side hands on to an institution (`pledges.relay_promise`: "I will
+# take it myself to the meeting of the organising group in January") is a link to institutions whatever
+# words the thing carried holds; handed to a network, a coalition or colleagues it is their cooperation.
+_PEERS = re.compile(r"network|coalition|colleagues|team", re.I)
+
+
+def _handed_to_institution(quote: str) -> bool:
+    relay = relay_promise(quote)
+    return relay is not None and not _PEERS.search(relay.group("body"))
 
 
 def decided_after(kind: str, category: str, quote: str) -> str:

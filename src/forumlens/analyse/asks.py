@@ -59,19 +59,20 @@ from collections.abc import Iterable
 from .askcategory import routable_other, settled_category
 from .askcues import CATEGORIES
 from .askmodel import WE_REQUEST, AskModel, load_ask_model
-from .asksentence import TYPES, category_scores, classify_category, classify_type, says_nothing
+from .asksentence import category_scores, classify_category, classify_type, says_nothing
 from .askunits import judge_rules, judge_units
 from .chairview import MODERATOR_THRESHOLD, chair_commits, chair_view, inside_quote
 from .context import AnalysisContext
-from .cues import PROCEDURAL, is_procedural
+from .cues import is_procedural
 from .models import Ask
 from .pledges import delivery_promise, own_pledge
 from .presenter import chair_sentences
 
+# Names kept importable from here because other modules import them from `asks` (`summarise.themes`,
+# `threads.deliverables`, `bench/train_asks.py`, tests); `PROCEDURAL` and `TYPES`, which nothing
+# imported from here, are their own modules' only (`cues`, `asksentence`).
 __all__ = [
     "CATEGORIES",
-    "PROCEDURAL",
-    "TYPES",
     "category_scores",
     "chair_view",
     "classify_category",

@@ -7,7 +7,7 @@ after the cue counted three times (`scores`) and the category they give (`catego
 phrases are `analyse.askcues`' (shared with the classifier); the few kept here are the rules' own
 (`_SPOKEN_ASK`: requests of meeting speech; `_STATE_OF_THINGS`, `_ELIDED`: a modal that
 recommends nothing). A commitment the cue list does not hold is read by its grammar
-(`analyse.pledges`).
+(`analyse.pledges`), and so is a question or message handed on to a body (`pledges.relay_promise`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .askcues import RECOMMEND as _RECOMMEND
 from .askmodel import _asked_verb
 from .context import FLOOR_CUE
 from .cues import CheckMemo, is_procedural
-from .pledges import delivery_promise, own_pledge
+from .pledges import delivery_promise, own_pledge, relay_promise
 
 __all__ = [
     "CATEGORY_ORDER",
@@ -79,7 +79,9 @@ class CueSentence:
     def commit(self) -> re.Match[str] | None:
         """The cue rules' commitment, else one read by its grammar (`pledges`: a deed of the speaker's
         side in the future, or the session's report or notes on their way to people)."""
-        return _COMMIT.search(self.text) or own_pledge(self.text) or delivery_promise(self.text)
+        return (
+            _COMMIT.search(self.text) or own_pledge(self.text) or delivery_promise(self.text) or relay_promise(self.text)
+        )
 
     @property
     def hands_floor(self) -> bool:
@@ -87,8 +89,8 @@ class CueSentence:
         first and the words are what the addressee should do with a thing ("I recommend that
         governments do not give the money to one body, give it to the place that is open")."""
         floor = FLOOR_CUE.search(self.text)
-        if floor is None:
-            return False
+        if floor is None or relay_promise(self.text):
+            return False  # "I will pass it to the Secretariat today" hands a question on, not the floor
         cue = self.rec or self.ask
         return cue is None or cue.start() > floor.start()
 
@@ -105,7 +107,7 @@ class CueSentence:
         if is_procedural(self.text, self._memo) or self.hands_floor:
             return None
         commit = self.commit
-        if commit and not _FLOW.search(commit.group(0)) and not self.ask:
+        if commit and (not _FLOW.search(commit.group(0)) or commit is relay_promise(self.text)) and not self.ask:
             return "commitment"
         if self.ask:
             return "ask"

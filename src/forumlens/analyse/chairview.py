@@ -17,7 +17,7 @@ from forumlens.text.fastre import Prefiltered
 
 from .askcues import IMPERATIVE_ALT
 from .context import FLOOR_CUE, Sentence
-from .pledges import delivery_promise
+from .pledges import delivery_promise, relay_promise
 from .reported import reported_request
 
 __all__ = ["MODERATOR_THRESHOLD", "QUOTE_REACH", "chair_commits", "chair_requests", "chair_view", "inside_quote"]
@@ -49,7 +49,11 @@ def chair_view(
     if own_only and chair_requests(s.text):
         return False, False  # "please send your comments on the draft by Friday": judged as presented
     if own_only and (
-        opening or "?" in s.text or FLOOR_CUE.search(s.text) or _CHAIR_ROLE.search(s.text) or not chair_commits(s.text)
+        opening
+        or "?" in s.text
+        or (FLOOR_CUE.search(s.text) and not relay_promise(s.text))
+        or _CHAIR_ROLE.search(s.text)
+        or not chair_commits(s.text)
     ):
         return None
     return relayed, own_only

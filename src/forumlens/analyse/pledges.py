@@ -36,7 +36,7 @@ from functools import lru_cache, wraps
 
 from forumlens.text.fastre import Prefiltered
 
-__all__ = ["delivery_promise", "own_pledge"]
+__all__ = ["delivery_promise", "own_pledge", "relay_promise"]
 
 # Verbs that speak about the meeting or the speaker's own talk, or say nothing to do: a pledge whose
 # verb is one of them is the meeting's business ("I will now hear …", "we will take two questions").
@@ -259,5 +259,45 @@ def delivery_promise(text: str) -> re.Match[str] | None:
         return None
     m = _DELIVERY_CUE.search(text)
     if m is None or _CONDITION.search(text, 0, m.start()) or _HABIT.search(text):
+        return None
+    return m
+
+
+# A question, message or point handed on by the speaker's side to a body not in the room ("I will pass it to
+# the Secretariat today", "we will transmit your question to the chair of the working group", "I will take
+# it myself to the meeting of the organising group"): the annotators' commitment (a link to institutions,
+# `askframes._RELAY`), which `own_pledge` leaves out (no time, or a verb of the floor: "pass", "give") and
+# the floor cue reads as a hand-off. The destination is a body by its kind of noun (open names before
+# it); "I will pass it to Maria", "we will give it to the next speaker" hand the floor.
+_RELAYED_THING = (
+    r"(?:it|this(?:\s+one)?|that(?:\s+one)?|them|both|these|those"
+    r"|(?:your|the|this|that|these|those|all|both|our|his|her|their)\s+(?:[\w'‑-]+\s+){0,2}?"
+    r"(?:questions?|messages?|points?|requests?|concerns?|comments?|proposals?|recommendations?|ideas?"
+    r"|issues?|suggestions?|list|results?|findings|handbook|guide|report))"
+)
+_RELAY_BODY = (
+    r"(?:secretariat|mag|ministry|ministries|government|minister|chair|board|committee|council|working\s+group"
+    r"|organi[sz]ers|organi[sz]ing\s+group|meeting|igf|network|coalition|department|regulator|rapporteur"
+    r"|donors|agency|office|parliament|bureau|commission|authority|leadership|management|team|colleagues)"
+)
+_RELAY = re.compile(
+    r"\b(?:i|we)(?:'ll|\s+will|\s+shall|\s+am\s+going\s+to|\s+are\s+going\s+to)"
+    r"(?:\s+(?:also|then|personally|myself|certainly|definitely|gladly|directly))?"
+    rf"\s+(?:pass|give|take|bring|transmit|forward|convey|carry|relay|send)\s+{_RELAYED_THING}"
+    r"(?:\s+(?:myself|also|too|personally|back|on|over|directly))*"
+    rf"\s+to\s+(?:the|our|their|my|your)\s+(?:[\w'‑-]+\s+){{0,4}}?(?P<body>{_RELAY_BODY})\b",
+    re.I,
+)
+_RELAY_CUE = Prefiltered(_RELAY)
+
+
+@_remembered
+def relay_promise(text: str) -> re.Match[str] | None:
+    """Where the speaker's side promises to hand a question or a message on to a body (see `_RELAY`), or
+    None. A question or a condition is no promise."""
+    if "?" in text:
+        return None
+    m = _RELAY_CUE.search(text)
+    if m is None or _CONDITION.search(text, 0, m.start()):
         return None
     return m
