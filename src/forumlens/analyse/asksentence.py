@@ -78,9 +78,13 @@ class CueSentence:
     @cached_property
     def commit(self) -> re.Match[str] | None:
         """The cue rules' commitment, else one read by its grammar (`pledges`: a deed of the speaker's
-        side in the future, or the session's report or notes on their way to people)."""
+        side in the future, the session's report or notes on their way to people, or a question handed on
+        to a body)."""
         return (
-            _COMMIT.search(self.text) or own_pledge(self.text) or delivery_promise(self.text) or relay_promise(self.text)
+            _COMMIT.search(self.text)
+            or own_pledge(self.text)
+            or delivery_promise(self.text)
+            or relay_promise(self.text)
         )
 
     @property
@@ -192,7 +196,9 @@ _CLAUSE_OPEN = re.compile(r"(?:^|[,;:]|\b(?:and|so|but|also|then|therefore))\W*$
 
 def _announced(text: str) -> re.Match[str] | None:
     """The first request announced by a noun of asking that opens its clause (`_ANNOUNCED`), or None."""
-    return next((m for m in _ANNOUNCED.finditer(text) if _CLAUSE_OPEN.search(text, max(0, m.start() - 12), m.start())), None)
+    return next(
+        (m for m in _ANNOUNCED.finditer(text) if _CLAUSE_OPEN.search(text, max(0, m.start() - 12), m.start())), None
+    )
 
 
 # The addressee kept apart from what is asked (stop 40, K7): "I ask the ministries of education in
