@@ -136,7 +136,7 @@ _CLOSING = """>> HANNE SOLBERG-ADEYEMI:  Welcome to the session of the coalition
 >> HANNE SOLBERG-ADEYEMI:  Thank you, Ravi. Now the floor.
 >> PARTICIPANT:  The small firms cannot pay for the meters. A shared meter programme for the region would change that, and the firms would then publish the numbers themselves.
 >> HANNE SOLBERG-ADEYEMI:  So, let me close. I heard two things, the meters and the publication.
->> HANNE SOLBERG-ADEYEMI:  On behalf of the coalition, I ask the national regulators to put water reporting into the hosting licences.
+>> HANNE SOLBERG-ADEYEMI:  On behalf of the coalition, the national regulators should put water reporting into the hosting licences.
 >> HANNE SOLBERG-ADEYEMI:  Thank you all, and thank you to the captioners.
 """
 
@@ -147,6 +147,8 @@ def test_a_closing_cut_into_several_turns_of_the_same_chair_is_still_the_closing
 
 
 def test_a_chair_sentence_before_someone_else_speaks_again_is_not_the_closing() -> None:
+    # stop 49: the probe is the chair's summary in a recommendation's words; a chair's own request to a
+    # named body ("I ask the national regulators to …") is the session's ask in any turn (`chair_requests`)
     text = _CLOSING.replace(
         ">> HANNE SOLBERG-ADEYEMI:  Thank you all, and thank you to the captioners.",
         ">> PARTICIPANT:  One more point from me. The firms in the north already share their generators, and "
