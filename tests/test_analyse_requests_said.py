@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from forumlens.analyse import find_intel
 from forumlens.analyse.askcategory import settled_category
 from forumlens.analyse.asksentence import CueSentence, classify_type
 from forumlens.analyse.chairview import chair_requests, chair_view
 from forumlens.analyse.context import Sentence
 from forumlens.analyse.pledges import relay_promise
+from forumlens.transcript.parse import parse_transcript
 
 
 @pytest.mark.parametrize(
@@ -114,3 +116,23 @@ def test_a_hand_off_or_a_condition_hands_nothing_on(text: str) -> None:
 def test_handed_to_peers_it_is_cooperation_not_a_link() -> None:
     text = "We will give it to the coalition under an open licence next month."
     assert settled_category("commitment", "cooperation", text) == "cooperation"
+
+
+_SESSION = """>> MODERATOR:  Welcome to the session of the coalition on river data. We have two speakers and then the floor. Ines, please.
+>> INES KOVACEVIC-ODUYA:  Thank you. Our gauges on the upper river report every hour, but the readings stay in a drawer at the district office, and nobody downstream sees them in time.
+>> MODERATOR:  Thank you, Ines. Before we go on, please, all of you, send your own gauge readings to the coalition list by the end of the month.
+>> PARTICIPANT:  One question for the basin authority, is it possible to open the readings to the public?
+>> MODERATOR:  Nobody from the authority is in the room, so I will pass it to the basin authority's board myself next week.
+>> PARTICIPANT:  Good.  And our proposal is that the districts publish the readings on one public page.
+>> MODERATOR:  Thank you all. We will now hear from Tomas.
+>> TOMAS ABEBE-LINDQVIST:  Thank you, I will be brief, we only started last year.
+"""
+
+
+def test_the_three_readings_in_a_session() -> None:
+    asks = find_intel(parse_transcript(_SESSION), mentions=[]).to_json()["asks"]
+    quotes = " | ".join(a["quote"] for a in asks)
+    assert "send your own gauge readings to the coalition list" in quotes  # a chair's request to the room
+    assert "I will pass it to the basin authority's board myself next week" in quotes  # handed on to a body
+    assert "our proposal is that the districts publish the readings" in quotes  # announced, then said
+    assert "We will now hear from Tomas" not in quotes
