@@ -8,6 +8,7 @@ import pytest
 
 from forumlens.analyse import find_intel
 from forumlens.analyse.askcategory import settled_category
+from forumlens.analyse.askframes import frame_category
 from forumlens.analyse.asksentence import CueSentence, classify_type
 from forumlens.analyse.chairview import chair_requests, chair_view
 from forumlens.analyse.context import Sentence
@@ -136,3 +137,14 @@ def test_the_three_readings_in_a_session() -> None:
     assert "I will pass it to the basin authority's board myself next week" in quotes  # handed on to a body
     assert "our proposal is that the districts publish the readings" in quotes  # announced, then said
     assert "We will now hear from Tomas" not in quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My suggestion is that the forum organises a specific session for the mayors next year.",
+        "Maybe the youth track should meet also between the annual meetings, online.",
+    ],
+)
+def test_a_session_or_track_asked_for_is_agenda(text: str) -> None:
+    assert frame_category(text) == "agenda"

@@ -87,10 +87,15 @@ _TO_STATE = re.compile(
 # "a proposal for the first MAG meeting"), or naming its slots, workshop proposals or main sessions
 # ("an organiser without a report has no slot next year"). On the gold asks of issue 22 that name
 # the MAG, agenda is the first category of 21 in 40; its members asked to pass a thing on are
-# left to the delivery frame before this one.
+# left to the delivery frame before this one. Stop 49 (AK) added a session, track or panel organised,
+# held or given, and a track that goes on ("that the IGF organises a specific session for the
+# parliamentarians", "the parliamentary track should meet also between the annual meetings"): on
+# rounds 0-33, three "other" asks become agenda, all right (rounds 13, 31, 32), none wrong.
 _PROGRAMME = re.compile(
     r"\b(?:ask|urge|call\s+(?:up)?on|invite|request|propose|recommend|suggest)\s+(?:to\s+)?the\s+MAG\b(?!\s+members)"
-    r"|\bMAG\s+meetings?\b|\bslots?\b|\bworkshop\s+proposals?\b|\bselects?\s+the\s+workshops\b|\bmain\s+sessions?\b",
+    r"|\bMAG\s+meetings?\b|\bslots?\b|\bworkshop\s+proposals?\b|\bselects?\s+the\s+workshops\b|\bmain\s+sessions?\b"
+    r"|\b(?:organi[sz]es?|holds?|reserves?|gives?)\s+(?:a|one|its|their)\s+(?:[\w'‑-]+\s+){0,3}?(?:session|track|panel)\b"
+    r"|\btrack\s+(?:continues|meets|should\s+(?:continue|meet))\b",
     re.I,
 )
 # a network made: "we will create a network of our alumni teachers", "ask the IGF to create a
