@@ -58,12 +58,11 @@ def _coalition_maps(ctx: AnalysisContext, questions: list[Question]) -> tuple[di
         if aff and (aff in dc_names or "coalition" in aff.lower() or aff.startswith("DC ")):
             speaks_for[turn.index] = aff
     asked_about: dict[int, str] = {}
-    by_line = {t.line: t.index for t in ctx.turns}
     for q in questions:
         if q.to in dc_names:
             asked_about.setdefault(q.turn, q.to)
             for line in q.answer_lines:  # whoever answers for a coalition speaks for it
-                index = by_line.get(line)
+                index = ctx.turn_at_line.get(line)
                 if index is not None and not ctx.is_moderator(index):
                     speaks_for.setdefault(index, q.to)
     return speaks_for, asked_about

@@ -76,16 +76,16 @@ class CueSentence:
         )
 
     @cached_property
+    def relay(self) -> re.Match[str] | None:
+        """A question or message the speaker's side hands on to a body (`pledges.relay_promise`)."""
+        return relay_promise(self.text)
+
+    @cached_property
     def commit(self) -> re.Match[str] | None:
         """The cue rules' commitment, else one read by its grammar (`pledges`: a deed of the speaker's
         side in the future, the session's report or notes on their way to people, or a question handed on
         to a body)."""
-        return (
-            _COMMIT.search(self.text)
-            or own_pledge(self.text)
-            or delivery_promise(self.text)
-            or relay_promise(self.text)
-        )
+        return _COMMIT.search(self.text) or own_pledge(self.text) or delivery_promise(self.text) or self.relay
 
     @property
     def hands_floor(self) -> bool:
@@ -93,7 +93,7 @@ class CueSentence:
         first and the words are what the addressee should do with a thing ("I recommend that
         governments do not give the money to one body, give it to the place that is open")."""
         floor = FLOOR_CUE.search(self.text)
-        if floor is None or relay_promise(self.text):
+        if floor is None or self.relay:
             return False  # "I will pass it to the Secretariat today" hands a question on, not the floor
         cue = self.rec or self.ask
         return cue is None or cue.start() > floor.start()
@@ -111,7 +111,7 @@ class CueSentence:
         if is_procedural(self.text, self._memo) or self.hands_floor:
             return None
         commit = self.commit
-        if commit and (not _FLOW.search(commit.group(0)) or commit is relay_promise(self.text)) and not self.ask:
+        if commit and (not _FLOW.search(commit.group(0)) or commit is self.relay) and not self.ask:
             return "commitment"
         if self.ask:
             return "ask"

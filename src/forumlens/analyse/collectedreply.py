@@ -135,7 +135,7 @@ def collected_fates(
     and the reply without only asking (other business), else `answered`."""
     from .replyreader import ANSWERS, DEFERS, read_reply
 
-    by_line = {t.line: t.index for t in ctx.turns}
+    by_line = ctx.turn_at_line
     out: dict[int, tuple[str, list[int]]] = {}
     done: set[int] = set()
     for j in range(len(ctx.turns)):

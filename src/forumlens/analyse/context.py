@@ -101,6 +101,12 @@ class AnalysisContext:
         return self.people[index].name
 
     @cached_property
+    def turn_at_line(self) -> dict[int, int]:
+        """The index of the turn that opens on each line: answers and replies are kept by line, and
+        several question readers look them up for every question (built once per session)."""
+        return {t.line: t.index for t in self.turns}
+
+    @cached_property
     def speaker_names(self) -> tuple[str, ...]:
         """The speakers' names, each once, in the order they first speak: the question rules
         ask for them for every question, and a long session's turns are many more (issue 19)."""

@@ -623,9 +623,8 @@ def reply_kinds(
     same_turn = [h for h in groups if h.turn == g.turn]
     nth = same_turn.index(g) if len(same_turn) > 1 else 0
     words = core_words(" ".join(s.text for s in g.core))
-    by_line = {t.line: t.index for t in ctx.turns}
     for line in lines:
-        j = by_line.get(line)
+        j = ctx.turn_at_line.get(line)
         if j is None or empty_turn(ctx, j) or same_speaker(ctx, j, g.turn):
             continue
         part = _part_for(ctx, g, groups, j, nth)

@@ -280,11 +280,6 @@ def _follows(ctx: AnalysisContext, asked: int, after: int | None = None) -> Iter
     )
 
 
-def _turn_at(ctx: AnalysisContext, line: int) -> int | None:
-    """The index of the turn that opens on `line`, or None."""
-    return next((t.index for t in ctx.turns if t.line == line), None)
-
-
 def _next_is_moderator(ctx: AnalysisContext, g: QuestionGroup) -> bool:
     """Whether the first speech turn after the question's is a moderator's."""
     j = next((k for k in range(g.turn + 1, len(ctx.turns)) if not empty_turn(ctx, k)), None)
@@ -459,7 +454,7 @@ def link_answers(
             # every reply paired with it only defers, declines, hands it on or repairs the line; one
             # that put it off ("let me answer that one at the very end") is answered where its
             # replier takes it up again after others spoke, and left open when they never do
-            reply = _turn_at(ctx, lines[0])
+            reply = ctx.turn_at_line.get(lines[0])
             back = replier_returns(ctx, g, reply) if reading == DEFERS and reply is not None else None
             status, lines = ("answered-later", [ctx.turns[back].line]) if back is not None else ("unanswered", [])
         replied = named_reply(ctx, g)
