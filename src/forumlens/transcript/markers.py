@@ -122,6 +122,9 @@ def _heading(label: str, text: str, after: int) -> bool:
 
 
 _FIELD_REACH = 4000  # a report's header fields stand in its first lines
+# What opens a line before its first colon (`_opens`, counted for every line at once): a label above
+# holds no colon, so its count is the number of lines it opens.
+_LINE_LABEL = re.compile(r"^[ \t]*([^:\n]*?)[ \t]*:", re.MULTILINE)
 
 
 def _opens(label: str, text: str) -> int:
@@ -142,7 +145,8 @@ def _header_field(label: str, rest: str, text: str, after: int) -> bool:
     if _opens(label, text) >= 2:
         return False
     above = re.finditer(r"^[ \t]*([^\W\d_][^:\n]{0,60}?)[ \t]*:", text[: max(0, after - len(label) - 1)], re.MULTILINE)
-    return not any(_opens(m.group(1), text) >= 2 for m in above)
+    opening = Counter(m.group(1) for m in _LINE_LABEL.finditer(text))  # one pass, not one per label above
+    return not any(opening[m.group(1)] >= 2 for m in above)
 
 
 def _recurring_person(label: str, text: str) -> bool:

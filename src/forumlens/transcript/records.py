@@ -454,9 +454,10 @@ _OPEN_END = re.compile(r"[,;:\-–—/&]\s*$")
 
 def _bare_label(lines: list[tuple[int, str]], i: int) -> _LabelLine | None:
     """Line `i` read as a label alone on its line with no clock and no colon (`Li, Jo, minister
-    of ICT` above the speech): a name-like label (`_named`) not opening with blanks nor ending
-    open, standing where a turn may begin (the first line, after a blank line or after a line
-    that closes its sentence) and above a line of speech, longer than it or closing a sentence."""
+    of ICT` above the speech): a name-like label (`_named`, `_bare_named`) not opening with blanks,
+    ending open or closing a sentence, above a line of speech that is longer than it or closes a
+    sentence. The line above is not asked: a record's untidy header may stand right above its
+    first label (`_bare_labels` asks the file's repetition instead)."""
     at, line = lines[i]
     label = line.strip()
     if line[:1].isspace() or i + 1 >= len(lines) or not _named(label) or _OPEN_END.search(label):
